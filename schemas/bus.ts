@@ -35,3 +35,6 @@ export interface Bus {
   subscribe(topic: Topic, group: string, handler: BatchHandler): Promise<Subscription>;
   close(): Promise<void>;
 }
+
+/** Header set by ingest: when the record was received (epoch ms). */
+export const RECEIVED_AT_HEADER = 'received-at';

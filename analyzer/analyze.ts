@@ -1,0 +1,59 @@
+import type { AnalyzedMessage } from '../schemas/analyzed-message.ts';
+import type { BusinessCalendar } from '../schemas/business-time.ts';
+import { sentAtMs, type ChatMessage } from '../schemas/chat-message.ts';
+import { dlq, ok, type StepResult } from '../schemas/results.ts';
+import { NOT_A_COMPLAINT, type Classifier } from './classify/types.ts';
+import type { ConversationContext } from './context.ts';
+import { normalize } from './text/normalize.ts';
+import { maskPersonalData } from './text/pii.ts';
+import { keyTerms, segment } from './text/segment.ts';
+
+export interface AnalyzeDeps {
+  classifier: Classifier;
+  calendar: BusinessCalendar;
+  context?: ConversationContext;
+  /** Injectable clock (tests). */
+  now?: () => number;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * One chat message → its stored form: personal data masked first (nothing unmasked goes further), then
+ * normalized (NFKC, simplified script), segmented and classified. Only customer lines can be complaints.
+ */
+export function analyzeMessage(message: ChatMessage, receivedAt: number, deps: AnalyzeDeps): StepResult<AnalyzedMessage> {
+  try {
+    const at = sentAtMs(message);
+    const masked = maskPersonalData(message.text);
+    const normalized = normalize(masked.text);
+    const tokens = segment(normalized.text);
+    let label = NOT_A_COMPLAINT;
+    if (message.role === 'customer' && normalized.text.length > 0) {
+      const context = deps.context?.before(message.conversationId, at, message.id);
+      label = deps.classifier.classify({ text: normalized.text, tokens, context });
+    }
+    deps.context?.remember(message.conversationId, { role: message.role, text: normalized.text, at, id: message.id });
+    const now = deps.now?.() ?? Date.now();
+    return ok({
+      ...message,
+      sentAt: iso(at),
+      day: deps.calendar.dayOf(at),
+      text: masked.text,
+      normalizedText: normalized.text,
+      script: normalized.script,
+      orderIds: masked.orderIds,
+      pii: masked.pii,
+      keyTerms: keyTerms(tokens),
+      label,
+      modelLabel: label,
+      labelSource: 'model',
+      classifierVersion: deps.classifier.version,
+      taxonomyVersion: deps.classifier.taxonomyVersion,
+      analyzedAt: iso(now),
+      receivedAt: iso(receivedAt),
+    });
+  } catch (error) {
+    return dlq(`analysis failed: ${(error as Error).message}`, error);
+  }
+}

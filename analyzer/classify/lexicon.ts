@@ -1,0 +1,79 @@
+import type { Taxonomy } from '../../schemas/taxonomy.ts';
+import { Matcher, type Match } from './matcher.ts';
+
+/**
+ * Lexicon evidence from the taxonomy: department and sub-topic terms, complaint cues, negations and hedges,
+ * found in one pass. Terms are written in simplified script; the text is normalized (simplified) first, so
+ * traditional spellings match too. A term right after a negation (没有坏, 不是质量问题) does not count.
+ */
+export type LexiconHit =
+  | { kind: 'term'; department: string; subTopic: string | null; weight: number }
+  | { kind: 'cue' }
+  | { kind: 'negation' }
+  | { kind: 'hedge' };
+
+export interface TermEvidence {
+  department: string;
+  subTopic: string | null;
+  term: string;
+  weight: number;
+  start: number;
+}
+
+export interface LexiconEvidence {
+  terms: TermEvidence[];
+  /** Terms that were cancelled by a negation right before them. */
+  negated: string[];
+  cues: string[];
+  hedges: string[];
+}
+
+/** Sub-topic terms are specific (错发, 专票); department terms are broad (发货, 快递). */
+const SUBTOPIC_WEIGHT = 2;
+const DEPARTMENT_WEIGHT = 1;
+/** How many characters may stand between a negation and the term it cancels (不是质量问题, 没有坏). */
+const NEGATION_REACH = 2;
+
+export class Lexicon {
+  readonly #matcher: Matcher<LexiconHit>;
+
+  constructor(readonly taxonomy: Taxonomy) {
+    const entries: [string, LexiconHit][] = [];
+    for (const d of taxonomy.departments) {
+      for (const term of d.terms) entries.push([term, { kind: 'term', department: d.id, subTopic: null, weight: DEPARTMENT_WEIGHT }]);
+      for (const s of d.subTopics) {
+        for (const term of s.terms) entries.push([term, { kind: 'term', department: d.id, subTopic: s.id, weight: SUBTOPIC_WEIGHT }]);
+      }
+    }
+    for (const cue of taxonomy.cues.complaint) entries.push([cue, { kind: 'cue' }]);
+    for (const neg of taxonomy.cues.negation) entries.push([neg, { kind: 'negation' }]);
+    for (const hedge of taxonomy.cues.hedge) entries.push([hedge, { kind: 'hedge' }]);
+    this.#matcher = new Matcher(entries.map(([t, v]) => [t.normalize('NFKC').toLowerCase(), v]));
+  }
+
+  find(text: string): LexiconEvidence {
+    const matches = this.#matcher.findAll(text);
+    // A negation inside a longer entry (还没发货, 不送上门, 不错) belongs to that entry; only free ones cancel.
+    const freeNegationEnds: number[] = [];
+    for (const n of matches) {
+      if (n.value.kind !== 'negation') continue;
+      const inside = matches.some((o) => o.value.kind !== 'negation' && o.start <= n.start && o.end >= n.end && o.end - o.start > n.end - n.start);
+      if (!inside) freeNegationEnds.push(n.end);
+    }
+    const negated = (m: Match<LexiconHit>) => freeNegationEnds.some((end) => end <= m.start && m.start - end <= NEGATION_REACH);
+    const evidence: LexiconEvidence = { terms: [], negated: [], cues: [], hedges: [] };
+    for (const m of matches) {
+      const v = m.value;
+      if (v.kind === 'term') {
+        if (negated(m)) evidence.negated.push(m.pattern);
+        else evidence.terms.push({ department: v.department, subTopic: v.subTopic, term: m.pattern, weight: v.weight, start: m.start });
+      } else if (v.kind === 'cue') {
+        if (negated(m)) evidence.negated.push(m.pattern);
+        else evidence.cues.push(m.pattern);
+      } else if (v.kind === 'hedge') {
+        evidence.hedges.push(m.pattern);
+      }
+    }
+    return evidence;
+  }
+}

@@ -1,0 +1,34 @@
+import type { Classification } from '../../schemas/analyzed-message.ts';
+import type { Role } from '../../schemas/chat-message.ts';
+
+/** An earlier line of the same conversation, normalized. */
+export interface ContextLine {
+  role: Role;
+  text: string;
+}
+
+export interface ClassifierInput {
+  /** Normalized text (analyzer/text/normalize.ts). */
+  text: string;
+  /** Segmented words of `text` (analyzer/text/segment.ts). */
+  tokens: readonly string[];
+  /** Earlier lines of the conversation, oldest first (the classify CLI has none). */
+  context?: readonly ContextLine[];
+}
+
+/** Anything that can judge a customer line. Pure and synchronous: the pipeline calls it per message. */
+export interface Classifier {
+  /** Stored on every row (`classifier_version`), so re-analysis knows what tagged what. */
+  readonly version: string;
+  readonly taxonomyVersion: string;
+  classify(input: ClassifierInput): Classification;
+}
+
+export const NOT_A_COMPLAINT: Classification = Object.freeze({
+  complaint: false,
+  department: null,
+  departments: [],
+  confidence: 1,
+  subTopic: null,
+  evidence: [],
+}) as Classification;

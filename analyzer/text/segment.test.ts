@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { keyTerms, segment } from './segment.ts';
+
+describe('segment', () => {
+  it('keeps shop-chat words whole', () => {
+    expect(segment('错发了尺码')).toContain('错发');
+    expect(segment('能开专票吗')).toContain('专票');
+    expect(segment('价保怎么申请')).toContain('价保');
+    expect(segment('退款还没到账')).toContain('到账');
+    expect(segment('不送货上门')).toContain('送货上门');
+  });
+
+  it('drops punctuation and whitespace tokens', () => {
+    expect(segment('发货 太慢了!!! ,')).toEqual(['发货', '太慢', '了']);
+  });
+
+  it('returns nothing for empty text', () => {
+    expect(segment('')).toEqual([]);
+  });
+});
+
+describe('keyTerms', () => {
+  it('keeps salient words and drops stop words, single characters and numbers', () => {
+    expect(keyTerms(segment('你们的发货速度太慢了,等了5天还没发货'))).toEqual(['发货', '速度', '太慢', '没发货']);
+  });
+});

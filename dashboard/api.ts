@@ -1,0 +1,77 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { addDays, daysBetween, type BusinessCalendar } from '../schemas/business-time.ts';
+import type { Store } from '../schemas/clickhouse/store.ts';
+import { isCalendarDate } from '../schemas/iso-time.ts';
+import type { Taxonomy } from '../schemas/taxonomy.ts';
+import { describeIssues } from '../schemas/validation.ts';
+import { listMessages, rangeStats } from './queries.ts';
+
+export interface DashboardApiOptions {
+  store: Store;
+  taxonomy: Taxonomy;
+  calendar: BusinessCalendar;
+  now?: () => number;
+}
+
+/** Longest range a single stats query may cover. */
+export const MAX_RANGE_DAYS = 3 * 366;
+
+const day = (what: string) => z.string().refine(isCalendarDate, `${what} must be a date YYYY-MM-DD`).optional();
+
+const RangeQuery = z.object({ from: day('from'), to: day('to') });
+
+const MessagesQuery = RangeQuery.extend({
+  department: z.string().optional(),
+  complaint: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number({ error: 'limit must be a number' }).int('limit must be a whole number').min(1, 'limit must be at least 1').max(1000, 'limit must be at most 1000').default(50),
+  offset: z.coerce.number({ error: 'offset must be a number' }).int().min(0).max(100_000).default(0),
+});
+
+/** Read API for dashboards (CONTRACTS.md): department stats and the message list. */
+export function createDashboardApi(options: DashboardApiOptions): Hono {
+  const { store, taxonomy, calendar } = options;
+  const now = options.now ?? Date.now;
+  const labels = new Map(taxonomy.departments.map((d) => [d.id, d]));
+  const app = new Hono();
+
+  /** `from`/`to` with defaults (the last 30 days), checked; an error message or the range. */
+  const range = (q: { from?: string; to?: string }): { from: string; to: string } | string => {
+    const to = q.to ?? calendar.today(now());
+    const from = q.from ?? addDays(to, -29);
+    if (from > to) return `from (${from}) is after to (${to})`;
+    if (daysBetween(from, to) > MAX_RANGE_DAYS) return `the range is longer than ${MAX_RANGE_DAYS} days`;
+    return { from, to };
+  };
+
+  app.get('/api/stats/departments', async (c) => {
+    const q = RangeQuery.safeParse(c.req.query());
+    if (!q.success) return c.json({ error: describeIssues(q.error) }, 400);
+    const r = range(q.data);
+    if (typeof r === 'string') return c.json({ error: r }, 400);
+    const stats = await rangeStats(store, r.from, r.to);
+    const counts = new Map(stats.byDepartment.map((d) => [d.department, d.complaints]));
+    const departments = taxonomy.departments.map((d) => ({ department: d.id, label: d.label, labelEn: d.labelEn, complaints: counts.get(d.id) ?? 0 }));
+    // Departments no longer in the taxonomy keep their counts: nothing disappears from the totals.
+    for (const [id, n] of counts) if (!labels.has(id)) departments.push({ department: id, label: id, labelEn: id, complaints: n });
+    return c.json({ from: r.from, to: r.to, messages: stats.messages, complaints: stats.complaints, departments });
+  });
+
+  app.get('/api/messages', async (c) => {
+    const q = MessagesQuery.safeParse(c.req.query());
+    if (!q.success) return c.json({ error: describeIssues(q.error) }, 400);
+    const r = range(q.data);
+    if (typeof r === 'string') return c.json({ error: r }, 400);
+    const { department, limit, offset } = q.data;
+    if (department !== undefined && !labels.has(department)) {
+      return c.json({ error: `unknown department "${department}"; one of ${[...labels.keys()].join(', ')}` }, 400);
+    }
+    const complaint = q.data.complaint === undefined ? undefined : q.data.complaint === 'true';
+    const items = await listMessages(store, { from: r.from, to: r.to, department, complaint, limit, offset });
+    return c.json({ from: r.from, to: r.to, items });
+  });
+
+  app.get('/api/taxonomy', (c) => c.json(taxonomy));
+
+  return app;
+}

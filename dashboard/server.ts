@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import type { Pipeline } from '../analyzer/runtime.ts';
+import { createIngestApp } from '../ingest/app.ts';
+import type { Logger } from '../schemas/log.ts';
+import { createDashboardApi } from './api.ts';
+import { START_PAGE } from './page.ts';
+
+export interface DemoStatus {
+  state: 'off' | 'loading' | 'done' | 'failed';
+  published: number;
+  fraction: number;
+  error?: string;
+}
+
+export interface AppOptions {
+  pipeline: Pipeline;
+  log: Logger;
+  ingestToken?: string;
+  maxBodyBytes?: number;
+  demo?: () => DemoStatus;
+  now?: () => number;
+}
+
+/** Everything on one port: health, ingest, dashboard API, start page. */
+export function createApp(options: AppOptions): Hono {
+  const { pipeline, log } = options;
+  const now = options.now ?? Date.now;
+  const app = new Hono();
+
+  app.onError((error, c) => {
+    log.error('request failed', { method: c.req.method, path: c.req.path, error });
+    return c.json({ error: 'internal error; see the server log' }, 500);
+  });
+  app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/api/status', (c) =>
+    c.json({
+      status: 'ok',
+      today: pipeline.calendar.today(now()),
+      timeZone: pipeline.calendar.timeZone,
+      store: { kind: pipeline.store.kind },
+      bus: pipeline.bus.kind,
+      classifier: pipeline.classifier.version,
+      taxonomy: pipeline.taxonomy.version,
+      analyzer: pipeline.analyzer.counters,
+      demo: options.demo?.() ?? { state: 'off', published: 0, fraction: 0 },
+    }),
+  );
+  app.route('/', createIngestApp({ bus: pipeline.bus, log: log.child('ingest'), token: options.ingestToken, maxBodyBytes: options.maxBodyBytes, now }));
+  app.route('/', createDashboardApi({ store: pipeline.store, taxonomy: pipeline.taxonomy, calendar: pipeline.calendar, now }));
+  app.get('/', (c) => c.html(START_PAGE));
+  return app;
+}
