@@ -23,11 +23,13 @@ export interface Pipeline {
   close(): Promise<void>;
 }
 
-export type PipelineConfig = Pick<
-  AnalyzerEnv,
-  'DATA_DIR' | 'CLICKHOUSE_URL' | 'CLICKHOUSE_USER' | 'CLICKHOUSE_PASSWORD' | 'CLICKHOUSE_DATABASE' | 'KAFKA_BROKERS' | 'FANKUI_TZ' | 'TAXONOMY_FILE'
-> &
-  Partial<Pick<AnalyzerEnv, 'BATCH_MAX_ROWS' | 'BATCH_MAX_WAIT'>>;
+export type PipelineConfig = Pick<AnalyzerEnv, 'DATA_DIR' | 'FANKUI_TZ'> &
+  Partial<
+    Pick<
+      AnalyzerEnv,
+      'CLICKHOUSE_URL' | 'CLICKHOUSE_USER' | 'CLICKHOUSE_PASSWORD' | 'CLICKHOUSE_DATABASE' | 'KAFKA_BROKERS' | 'TAXONOMY_FILE' | 'BATCH_MAX_ROWS' | 'BATCH_MAX_WAIT'
+    >
+  >;
 
 /**
  * Store + bus + analyzer, wired by configuration: embedded chDB or a ClickHouse server, the in-process bus

@@ -1,8 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Logger } from '../log.ts';
-import type { Store } from './store.ts';
 
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
+
+/** What migrations need of a store (the Store interface has more; this keeps the import one-way). */
+export interface MigrationTarget {
+  query<T>(sql: string, params?: Record<string, unknown>): Promise<T[]>;
+  command(sql: string): Promise<void>;
+  insert(table: string, rows: readonly Record<string, unknown>[], options: { token: string }): Promise<void>;
+}
 
 export interface Migration {
   version: number;
@@ -38,7 +44,7 @@ export function loadMigrations(dir: URL = MIGRATIONS_DIR): Migration[] {
  * Every statement is idempotent (IF NOT EXISTS), so a crash between a statement and its bookkeeping row is
  * harmless: the next start runs it again.
  */
-export async function migrate(store: Store, log: Logger, migrations: Migration[] = loadMigrations()): Promise<string[]> {
+export async function migrate(store: MigrationTarget, log: Logger, migrations: Migration[] = loadMigrations()): Promise<string[]> {
   await store.command(
     `CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, name String, applied_at DateTime64(3, 'UTC'))
      ENGINE = ReplacingMergeTree ORDER BY version`,

@@ -24,9 +24,6 @@ export async function startTestServer(options: { ingestToken?: string; maxBodyBy
   const pipeline = await startPipeline(
     {
       DATA_DIR: dataDir,
-      CLICKHOUSE_USER: 'default',
-      CLICKHOUSE_PASSWORD: '',
-      CLICKHOUSE_DATABASE: 'fankui',
       FANKUI_TZ: 'Asia/Shanghai',
       BATCH_MAX_WAIT: options.batchWaitMs ?? 50,
     },
