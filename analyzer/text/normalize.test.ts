@@ -9,6 +9,13 @@ describe('normalize', () => {
     expect(normalize('為什麼還沒發貨').script).toBe('traditional');
   });
 
+  it('never turns a simplified 么 into 幺, and converts Taiwan phrases', () => {
+    expect(normalize('怎么回事').text).toBe('怎么回事');
+    expect(normalize('什麼時候到').text).toBe('什么时候到');
+    expect(normalize('軟體一直當機').text).toBe('软件一直当机');
+    expect(normalize('怎么还没发货').script).toBe('simplified');
+  });
+
   it('leaves simplified text alone and reports its script', () => {
     const n = normalize('发货速度太慢了');
     expect(n.text).toBe('发货速度太慢了');

@@ -6,7 +6,9 @@ import type { Script } from '../../schemas/analyzed-message.ts';
  * simplified already, and converting costs ~6 µs a line, so a bitmap of characters OpenCC would change is
  * built once and a line is converted only when it holds one of them.
  */
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+// Taiwan phrases too (軟體 → 软件, 網路 → 网络). OpenCC's Taiwan variant table maps 么 to 幺, which would
+// turn every simplified 怎么 into 怎幺: the last step maps 幺 back (幺 itself is rare in shop chat).
+const toSimplified = OpenCC.ConverterFactory(...OpenCC.Locale.from.twp!, ...OpenCC.Locale.to.cn!, [[['幺', '么']]]);
 
 const FIRST = 0x3400;
 const LAST = 0x9fff;

@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Script } from '../../schemas/analyzed-message.ts';
+import { LabeledLine } from '../../schemas/labeled-line.ts';
+import { describeIssues } from '../../schemas/validation.ts';
+import { detectScript } from '../text/script.ts';
+
+/** A labeled line ready for training or evaluation (raw text; the classifier normalizes it). */
+export interface Example {
+  text: string;
+  context?: { role: 'customer' | 'agent' | 'system'; text: string }[];
+  role: 'customer' | 'agent';
+  complaint: boolean;
+  departments: string[];
+  subTopic: string | null;
+  script: Script;
+  /** Where it came from: corpus file name, or a real-data source. */
+  source: string;
+  /** Label not clearly decided by the taxonomy (real dev set). */
+  unsure?: boolean;
+  kind?: string;
+  note?: string;
+}
+
+export const CORPUS_DIR = fileURLToPath(new URL('../classify/corpus/', import.meta.url));
+
+/** Deterministic held-out split: one line in five, by a hash of its text (and context). */
+export function isHeldOut(text: string, context?: readonly { text: string }[]): boolean {
+  const key = context && context.length > 0 ? `${context.map((c) => c.text).join('\n')}\n${text}` : text;
+  return createHash('sha1').update(key).digest()[0]! % 5 === 0;
+}
+
+export type Split = 'train' | 'test' | 'all';
+
+/** The labeled corpus, validated; throws naming the file and line of the first bad one. */
+export function loadCorpus(split: Split = 'all', dir = CORPUS_DIR): Example[] {
+  const out: Example[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+    const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+    lines.forEach((raw, i) => {
+      if (raw.trim() === '') return;
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch (e) {
+        throw new Error(`${file}:${i + 1}: not JSON (${(e as Error).message})`);
+      }
+      const r = LabeledLine.safeParse(json);
+      if (!r.success) throw new Error(`${file}:${i + 1}: ${describeIssues(r.error)}`);
+      const l = r.data;
+      const held = isHeldOut(l.text, l.context);
+      if ((split === 'test' && !held) || (split === 'train' && held)) return;
+      out.push({
+        text: l.text,
+        context: l.context,
+        role: l.role ?? 'customer',
+        complaint: l.complaint,
+        departments: l.departments,
+        subTopic: l.subTopic,
+        script: detectScript(l.text).script,
+        source: file.replace(/\.jsonl$/, ''),
+        kind: l.kind,
+      });
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The real-text dev set: labels in test/fixtures/real-dev/ point into ../shared/data/, which may not be
+// redistributed and is read at run time when present.
+
+export const REAL_LABELS_DIR = fileURLToPath(new URL('../../test/fixtures/real-dev/', import.meta.url));
+export const DEFAULT_SHARED_DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+
+interface RealLabel {
+  sha: string;
+  complaint: boolean;
+  departments: string[];
+  subTopic: string | null;
+  unsure?: boolean;
+  note?: string;
+}
+
+const sha8 = (text: string) => createHash('sha1').update(text, 'utf8').digest('hex').slice(0, 8);
+
+function readJsonl<T>(path: string): T[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as T);
+}
+
+/** Minimal RFC 4180 field split for one physical CSV line (the review file has no multi-line records). */
+function csvFields(line: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      out.push(field);
+      field = '';
+    } else field += c;
+  }
+  out.push(field);
+  return out;
+}
+
+export interface RealDevResult {
+  examples: Example[];
+  /** Items whose source text no longer matches its sha, or whose source file is missing. */
+  skipped: string[];
+  available: boolean;
+}
+
+/**
+ * The real dev set with its text, read from `dataDir` (default ../shared/data). Merchant-side lines
+ * (shop owners talking to the platform) are left out: the classifier is for buyer text.
+ */
+export function loadRealDev(dataDir = process.env.FANKUI_SHARED_DATA ?? DEFAULT_SHARED_DATA): RealDevResult {
+  const skipped: string[] = [];
+  const examples: Example[] = [];
+  if (!existsSync(dataDir)) return { examples, skipped: [`${dataDir} not found`], available: false };
+  const keep = (l: RealLabel) => !(l.note ?? '').startsWith('merchant-side');
+  const push = (text: string | undefined, l: RealLabel, source: string, where: string, context?: Example['context']) => {
+    if (text === undefined || sha8(text) !== l.sha) {
+      skipped.push(`${source} ${where}: ${text === undefined ? 'not found' : 'text changed'}`);
+      return;
+    }
+    if (!keep(l)) return;
+    examples.push({
+      text,
+      context,
+      role: 'customer',
+      complaint: l.complaint,
+      departments: l.departments,
+      subTopic: l.subTopic,
+      script: detectScript(text).script,
+      source,
+      unsure: l.unsure ?? false,
+      note: l.note,
+    });
+  };
+
+  const jddcFile = join(dataDir, 'jddc2019_chat_sample.train.jsonl');
+  if (existsSync(jddcFile)) {
+    const rows = readJsonl<{ session_id: string; turn: number; is_agent: boolean; text: string }>(jddcFile);
+    const sessions = new Map<string, typeof rows>();
+    for (const r of rows) {
+      let s = sessions.get(r.session_id);
+      if (!s) sessions.set(r.session_id, (s = []));
+      s.push(r);
+    }
+    for (const s of sessions.values()) s.sort((a, b) => a.turn - b.turn);
+    for (const l of readJsonl<RealLabel & { session_id: string; turn: number }>(join(REAL_LABELS_DIR, 'jddc.labels.jsonl'))) {
+      const session = sessions.get(l.session_id) ?? [];
+      const idx = session.findIndex((r) => r.turn === l.turn);
+      const context = session.slice(Math.max(0, idx - 6), Math.max(0, idx)).map((r) => ({ role: r.is_agent ? ('agent' as const) : ('customer' as const), text: r.text }));
+      push(session[idx]?.text, l, 'jddc', `${l.session_id}#${l.turn}`, context);
+    }
+  } else skipped.push(`${jddcFile} not found`);
+
+  const shopFile = join(dataDir, 'online_shopping_10_cats_negative.train.csv');
+  const zjFile = join(dataDir, 'zhijiang2019_makeup_negative.train.jsonl');
+  const reviewLabels = readJsonl<RealLabel & { source: string; row?: number; id?: number }>(join(REAL_LABELS_DIR, 'reviews.labels.jsonl'));
+  if (existsSync(shopFile)) {
+    const lines = readFileSync(shopFile, 'utf8').split('\n');
+    for (const l of reviewLabels.filter((x) => x.source === 'online_shopping')) {
+      const line = lines[l.row! + 1];
+      push(line === undefined ? undefined : csvFields(line.replace(/\r$/, '')).slice(2).join(','), l, 'reviews', `row ${l.row}`);
+    }
+  } else skipped.push(`${shopFile} not found`);
+  if (existsSync(zjFile)) {
+    const byId = new Map(readJsonl<{ id: number; review: string }>(zjFile).map((r) => [r.id, r.review]));
+    for (const l of reviewLabels.filter((x) => x.source === 'zhijiang')) push(byId.get(l.id!), l, 'zhijiang', `id ${l.id}`);
+  } else skipped.push(`${zjFile} not found`);
+
+  const csdsFile = join(dataDir, 'csds_test_user_summaries.jsonl');
+  if (existsSync(csdsFile)) {
+    const byIdx = new Map(readJsonl<{ test_idx: number; sentences: string[] }>(csdsFile).map((r) => [r.test_idx, r.sentences]));
+    for (const l of readJsonl<RealLabel & { test_idx: number; sentence: number }>(join(REAL_LABELS_DIR, 'csds.labels.jsonl'))) {
+      const sentences = byIdx.get(l.test_idx) ?? [];
+      const context = sentences.slice(0, l.sentence).map((text) => ({ role: 'customer' as const, text }));
+      push(sentences[l.sentence], l, 'csds', `${l.test_idx}.${l.sentence}`, context);
+    }
+  } else skipped.push(`${csdsFile} not found`);
+
+  return { examples, skipped, available: examples.length > 0 };
+}
