@@ -4,9 +4,8 @@ import { sentAtMs, type ChatMessage } from '../schemas/chat-message.ts';
 import { dlq, ok, type StepResult } from '../schemas/results.ts';
 import { NOT_A_COMPLAINT, type Classifier } from './classify/types.ts';
 import type { ConversationContext } from './context.ts';
-import { normalize } from './text/normalize.ts';
-import { maskPersonalData } from './text/pii.ts';
-import { keyTerms, segment } from './text/segment.ts';
+import { prepareLine } from './text/prepare.ts';
+import { keyTerms } from './text/segment.ts';
 
 export interface AnalyzeDeps {
   classifier: Classifier;
@@ -25,23 +24,21 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function analyzeMessage(message: ChatMessage, receivedAt: number, deps: AnalyzeDeps): StepResult<AnalyzedMessage> {
   try {
     const at = sentAtMs(message);
-    const masked = maskPersonalData(message.text);
-    const normalized = normalize(masked.text);
-    const tokens = segment(normalized.text);
+    const { masked, text, script, tokens } = prepareLine(message.text);
     let label = NOT_A_COMPLAINT;
-    if (message.role === 'customer' && normalized.text.length > 0) {
+    if (message.role === 'customer' && text.length > 0) {
       const context = deps.context?.before(message.conversationId, at, message.id);
-      label = deps.classifier.classify({ text: normalized.text, tokens, context });
+      label = deps.classifier.classify({ text, tokens, context });
     }
-    deps.context?.remember(message.conversationId, { role: message.role, text: normalized.text, at, id: message.id });
+    deps.context?.remember(message.conversationId, { role: message.role, text, at, id: message.id });
     const now = deps.now?.() ?? Date.now();
     return ok({
       ...message,
       sentAt: iso(at),
       day: deps.calendar.dayOf(at),
       text: masked.text,
-      normalizedText: normalized.text,
-      script: normalized.script,
+      normalizedText: text,
+      script,
       orderIds: masked.orderIds,
       pii: masked.pii,
       keyTerms: keyTerms(tokens),

@@ -1,14 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { TOPICS, type Bus } from '../schemas/bus.ts';
 import { addDays, daysBetween, type BusinessCalendar } from '../schemas/business-time.ts';
 import type { Store } from '../schemas/clickhouse/store.ts';
+import { CorrectionInput, type CorrectionRequest } from '../schemas/correction.ts';
 import { isCalendarDate } from '../schemas/iso-time.ts';
 import type { Taxonomy } from '../schemas/taxonomy.ts';
 import { describeIssues } from '../schemas/validation.ts';
-import { listMessages, rangeStats } from './queries.ts';
+import { getMessage, listCorrections, listMessages, rangeStats } from './queries.ts';
 
 export interface DashboardApiOptions {
   store: Store;
+  /** Corrections travel to the analyzer (the only writer) over the bus. */
+  bus: Bus;
   taxonomy: Taxonomy;
   calendar: BusinessCalendar;
   now?: () => number;
@@ -72,6 +77,64 @@ export function createDashboardApi(options: DashboardApiOptions): Hono {
   });
 
   app.get('/api/taxonomy', (c) => c.json(taxonomy));
+
+  app.get('/api/messages/:id', async (c) => {
+    const message = await getMessage(store, c.req.param('id'));
+    if (!message) return c.json({ error: `no message ${c.req.param('id')}` }, 404);
+    const corrections = await listCorrections(store, { messageId: message.id, limit: 100 });
+    return c.json({ ...message, corrections });
+  });
+
+  app.get('/api/messages/:id/corrections', async (c) => {
+    return c.json({ items: await listCorrections(store, { messageId: c.req.param('id'), limit: 1000 }) });
+  });
+
+  /**
+   * Relabel a message: complaint yes/no and its departments (primary first), with who and why. Stored as an
+   * audit row and applied to the message; the stats move at once, `npm run train` learns from it.
+   */
+  app.post('/api/messages/:id/corrections', async (c) => {
+    const id = c.req.param('id');
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return c.json({ error: 'body must be JSON: {"complaint":bool,"departments":[…],"subTopic"?,"reason","by"?}' }, 400);
+    }
+    const parsed = CorrectionInput.safeParse(body);
+    if (!parsed.success) return c.json({ error: describeIssues(parsed.error) }, 400);
+    const input = parsed.data;
+    const unknown = input.departments.filter((d) => !labels.has(d));
+    if (unknown.length > 0) return c.json({ error: `unknown department ${unknown.join(', ')}; one of ${[...labels.keys()].join(', ')}` }, 400);
+    const subTopic = input.complaint ? (input.subTopic ?? null) : null;
+    if (subTopic && !labels.get(input.departments[0]!)!.subTopics.some((s) => s.id === subTopic)) {
+      return c.json({ error: `sub-topic ${subTopic} is not one of ${input.departments[0]}'s` }, 400);
+    }
+    const before = await getMessage(store, id);
+    if (!before) return c.json({ error: `no message ${id}` }, 404);
+    if (before.role !== 'customer' && input.complaint) return c.json({ error: `message ${id} is a ${before.role} line; only customer lines can be complaints` }, 400);
+    const request: CorrectionRequest = {
+      correctionId: randomUUID(),
+      messageId: id,
+      complaint: input.complaint,
+      departments: input.complaint ? input.departments : [],
+      subTopic,
+      reason: input.reason,
+      by: input.by ?? 'anonymous',
+      at: new Date(now()).toISOString(),
+    };
+    await options.bus.publish(TOPICS.corrections, [{ key: id, value: request }]);
+    const after = await getMessage(store, id);
+    return c.json({ message: after, correction: request }, 201);
+  });
+
+  app.get('/api/corrections', async (c) => {
+    const q = RangeQuery.extend({ limit: MessagesQuery.shape.limit }).safeParse(c.req.query());
+    if (!q.success) return c.json({ error: describeIssues(q.error) }, 400);
+    const r = range(q.data);
+    if (typeof r === 'string') return c.json({ error: r }, 400);
+    return c.json({ from: r.from, to: r.to, items: await listCorrections(store, { from: r.from, to: r.to, limit: q.data.limit }) });
+  });
 
   return app;
 }

@@ -1,5 +1,8 @@
 import type { Store } from '../schemas/clickhouse/store.ts';
 
+/** ClickHouse DateTime64 text (UTC) → ISO 8601. */
+const utcIso = (s: unknown) => new Date(`${String(s).replace(' ', 'T')}Z`).toISOString();
+
 export interface DepartmentCount {
   department: string;
   complaints: number;
@@ -104,7 +107,7 @@ export async function listMessages(store: Store, q: MessageQuery): Promise<Messa
   return rows.map((r) => ({
     id: String(r.id),
     conversationId: String(r.conversation_id),
-    sentAt: new Date(`${String(r.sent_at).replace(' ', 'T')}Z`).toISOString(),
+    sentAt: utcIso(r.sent_at),
     day: String(r.day),
     role: String(r.role),
     channel: String(r.channel),
@@ -126,4 +129,105 @@ export async function listMessages(store: Store, q: MessageQuery): Promise<Messa
 export async function countMessages(store: Store): Promise<number> {
   const [row] = await store.query<{ n: string }>('SELECT sum(messages) AS n FROM daily_stats');
   return Number(row?.n ?? 0);
+}
+
+export interface MessageDetail extends MessageItem {
+  normalizedText: string;
+  modelLabel: { complaint: boolean; department: string | null; departments: string[]; confidence: number; subTopic: string | null };
+  taxonomyVersion: string;
+  orderIds: string[];
+  keyTerms: string[];
+  analyzedAt: string;
+}
+
+
+/** One message in its current state, or null. */
+export async function getMessage(store: Store, id: string): Promise<MessageDetail | null> {
+  const rows = await store.query<Record<string, unknown>>(
+    `SELECT * FROM messages WHERE id = {id:String} ORDER BY version DESC, sign DESC`,
+    { id },
+  );
+  const sum = rows.reduce((a, r) => a + Number(r.sign), 0);
+  const r = rows.find((x) => Number(x.sign) === 1);
+  if (!r || sum <= 0) return null;
+  return {
+    id: String(r.id),
+    conversationId: String(r.conversation_id),
+    sentAt: utcIso(r.sent_at),
+    day: String(r.day),
+    role: String(r.role),
+    channel: String(r.channel),
+    shop: String(r.shop),
+    sku: String(r.sku),
+    text: String(r.text),
+    normalizedText: String(r.norm_text),
+    complaint: Number(r.complaint) === 1,
+    department: r.department ? String(r.department) : null,
+    departments: r.departments as string[],
+    confidence: Number(r.confidence),
+    subTopic: r.sub_topic ? String(r.sub_topic) : null,
+    evidence: r.evidence as string[],
+    labelSource: String(r.label_source),
+    classifierVersion: String(r.classifier_version),
+    taxonomyVersion: String(r.taxonomy_version),
+    modelLabel: {
+      complaint: Number(r.model_complaint) === 1,
+      department: r.model_department ? String(r.model_department) : null,
+      departments: r.model_departments as string[],
+      confidence: Number(r.model_confidence),
+      subTopic: r.model_sub_topic ? String(r.model_sub_topic) : null,
+    },
+    orderIds: r.order_ids as string[],
+    keyTerms: r.key_terms as string[],
+    analyzedAt: utcIso(r.analyzed_at),
+  };
+}
+
+export interface CorrectionItem {
+  correctionId: string;
+  messageId: string;
+  complaint: boolean;
+  department: string | null;
+  departments: string[];
+  subTopic: string | null;
+  previous: { complaint: boolean; department: string | null; departments: string[] };
+  by: string;
+  reason: string;
+  at: string;
+}
+
+/** The correction audit trail, newest first; for one message or a date range of corrections. */
+export async function listCorrections(store: Store, q: { messageId?: string; from?: string; to?: string; limit: number }): Promise<CorrectionItem[]> {
+  const where: string[] = [];
+  const params: Record<string, unknown> = { limit: q.limit };
+  if (q.messageId) {
+    where.push('message_id = {messageId:String}');
+    params.messageId = q.messageId;
+  }
+  if (q.from && q.to) {
+    where.push('toDate(corrected_at) BETWEEN {from:Date} AND {to:Date}');
+    params.from = q.from;
+    params.to = q.to;
+  }
+  const rows = await store.query<Record<string, unknown>>(
+    `SELECT * FROM corrections ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY corrected_at DESC LIMIT 1 BY correction_id LIMIT {limit:UInt32}`,
+    params,
+  );
+  return rows.map((r) => ({
+    correctionId: String(r.correction_id),
+    messageId: String(r.message_id),
+    complaint: Number(r.complaint) === 1,
+    department: r.department ? String(r.department) : null,
+    departments: r.departments as string[],
+    subTopic: r.sub_topic ? String(r.sub_topic) : null,
+    previous: {
+      complaint: Number(r.previous_complaint) === 1,
+      department: r.previous_department ? String(r.previous_department) : null,
+      departments: r.previous_departments as string[],
+    },
+    by: String(r.corrected_by),
+    reason: String(r.reason),
+    at: utcIso(r.corrected_at),
+  }));
 }

@@ -48,7 +48,7 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
   app.route('/', createIngestApp({ bus: pipeline.bus, log: log.child('ingest'), token: options.ingestToken, maxBodyBytes: options.maxBodyBytes, now }));
-  app.route('/', createDashboardApi({ store: pipeline.store, taxonomy: pipeline.taxonomy, calendar: pipeline.calendar, now }));
+  app.route('/', createDashboardApi({ store: pipeline.store, bus: pipeline.bus, taxonomy: pipeline.taxonomy, calendar: pipeline.calendar, now }));
   app.get('/', (c) => c.html(START_PAGE));
   return app;
 }

@@ -1,0 +1,88 @@
+/**
+ * Text features for the statistical model, as 32-bit hashes (no strings are built per n-gram):
+ * character bigrams and trigrams of the canonical text, jieba words, and lexicon hits.
+ *
+ * Canonical text: placeholders that stand for a number, an order, a link or an address — our own masks
+ * ([手机号], [地址]…) and the de-identification tags of public chat sets ([数字x], [订单x]…) — become one
+ * private-use character each, and digit runs become one `0`, so "等了3天" and "等了[数字x]天" read alike.
+ */
+
+const NUMBER = '\ue000';
+const LINK = '\ue001';
+const PLACE = '\ue002';
+const PERSON = '\ue003';
+
+const PLACEHOLDER = /\[([^\]\s]{1,8}?)x?\]/g;
+const KINDS: [RegExp, string][] = [
+  [/^(链接|url|link|图片|表情|视频)/, LINK],
+  [/^(地址|站点|位置)/, PLACE],
+  [/^(姓名|名字|手机号|电话|邮箱|身份证号|银行卡号|用户|客户)/, PERSON],
+  [/^(数字|订单|金额|日期|时间|电话|号码|数量|价格|编号|单号|商品)/, NUMBER],
+];
+
+export function canonical(text: string): string {
+  let out = text.replace(PLACEHOLDER, (m, name: string) => {
+    for (const [re, ch] of KINDS) if (re.test(name)) return ch;
+    return m;
+  });
+  out = out.replace(/https?:\/\/\S+|www\.\S+/g, LINK);
+  return out.replace(/\d+(?:[.,]\d+)*/g, '0');
+}
+
+/** FNV-1a over UTF-16 code units, seeded by feature kind. */
+function fnv(seed: number, s: string, from = 0, to = s.length): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+export const SEED = { bigram: 2, trigram: 3, word: 11, lexicon: 23, shape: 31 } as const;
+
+/** Hash of a named feature (lexicon hits, shape flags). */
+export function namedFeature(kind: number, name: string): number {
+  return fnv(kind, name);
+}
+
+const isSkippable = (c: number) =>
+  c === 0x20 || // space
+  (c >= 0x21 && c <= 0x2f) ||
+  (c >= 0x3a && c <= 0x40) ||
+  (c >= 0x5b && c <= 0x60) ||
+  (c >= 0x7b && c <= 0x7e) ||
+  (c >= 0x3000 && c <= 0x303f) || // CJK punctuation
+  (c >= 0xff00 && c <= 0xff0f);
+
+/**
+ * Character n-gram and word hashes of a canonical line, appended to `out` (deduplicated by the caller if
+ * needed; the Bayes model counts presence). N-grams that span punctuation or spaces are skipped.
+ */
+export function textFeatures(canonicalText: string, tokens: readonly string[], out: number[]): void {
+  const s = canonicalText;
+  const n = s.length;
+  for (let i = 0; i + 1 < n; i++) {
+    const a = s.charCodeAt(i);
+    const b = s.charCodeAt(i + 1);
+    if (isSkippable(a) || isSkippable(b)) continue;
+    out.push(fnv(SEED.bigram, s, i, i + 2));
+    if (i + 2 < n && !isSkippable(s.charCodeAt(i + 2))) out.push(fnv(SEED.trigram, s, i, i + 3));
+  }
+  for (const t of tokens) {
+    if (t.length === 0) continue;
+    out.push(fnv(SEED.word, t));
+  }
+}
+
+export function canonicalTokens(tokens: readonly string[]): string[] {
+  return tokens.map((t) => canonical(t));
+}
+
+/** A line that only hands over details: order numbers, links, ids, amounts, the platform's order card. */
+const DETAIL_WORDS = /咨询订单号|订单号|订单编号|商品id|商品编号|订单金额|下单时间|单号|编号|订单|order|id|sku|发票抬头|税号|金额|电话|地址|手机|号码|是|:|：|,|，|;|；|\s/g;
+export function isDetailsOnly(canonicalText: string): boolean {
+  if (canonicalText.length === 0) return false;
+  const rest = canonicalText.replace(/[\ue000-\ue003]/g, '').replace(DETAIL_WORDS, '').replace(/[0a-z_\-.#/]+/g, '');
+  return rest.length <= 1 && /[\ue000-\ue003]|0/.test(canonicalText);
+}

@@ -1,0 +1,146 @@
+/**
+ * The production classifier: lexicon evidence from the taxonomy combined with a naive Bayes text model
+ * trained with `natural`, and the line's conversation, through two calibrated logistic heads:
+ *   complaint?   P(complaint) = σ(w · complaint signals)
+ *   owner?       P(department) = softmax over departments of (v · department signals + bias)
+ * Confidence is P(complaint) × P(primary) for a complaint, 1 − P(complaint) otherwise. Trained by
+ * `npm run train` (analyzer/classify/train.ts) into analyzer/classify/model.json.
+ */
+import { readFileSync } from 'node:fs';
+import type { Classification } from '../../schemas/analyzed-message.ts';
+import type { Taxonomy } from '../../schemas/taxonomy.ts';
+import { BayesModel, type BayesModelData } from './bayes.ts';
+import { namedFeature, SEED } from './features.ts';
+import { predictBinary, softmaxScores, type BinaryModel, type SharedSoftmaxModel } from './logistic.ts';
+import { complaintVector, departmentVectors, SignalReader, type Signals } from './signals.ts';
+import type { Classifier, ClassifierInput } from './types.ts';
+
+export const MODEL_FORMAT = 'fankui-classifier/1';
+export const DEFAULT_MODEL_PATH = new URL('./model.json', import.meta.url);
+
+export interface ModelFile {
+  format: typeof MODEL_FORMAT;
+  version: string;
+  taxonomyVersion: string;
+  trainedAt: string;
+  training: { lines: number; corrections: number; corpusHash: string };
+  bayes: BayesModelData;
+  subTopics: BayesModelData;
+  complaint: BinaryModel & { features: string[] };
+  department: SharedSoftmaxModel & { features: string[]; departments: string[] };
+  /** P(complaint) at or above which a line counts. */
+  threshold: number;
+  /** A department other than the primary is listed when its probability is at least this. */
+  secondary: number;
+}
+
+export function loadModelFile(path: string | URL = DEFAULT_MODEL_PATH): ModelFile {
+  const json = JSON.parse(readFileSync(path, 'utf8')) as ModelFile;
+  if (json.format !== MODEL_FORMAT) throw new Error(`${String(path)}: not a ${MODEL_FORMAT} model file`);
+  return json;
+}
+
+export class HybridClassifier implements Classifier {
+  readonly version: string;
+  readonly taxonomyVersion: string;
+  readonly #reader: SignalReader;
+  readonly #model: ModelFile;
+  readonly #subTopics: BayesModel;
+  readonly #bayes: BayesModel;
+  readonly #deptBias: number[];
+  readonly #probs: Float64Array;
+
+  constructor(taxonomy: Taxonomy, model: ModelFile) {
+    this.#model = model;
+    this.#bayes = new BayesModel(model.bayes);
+    this.#subTopics = new BayesModel(model.subTopics);
+    this.#reader = new SignalReader(taxonomy, this.#bayes);
+    this.taxonomyVersion = taxonomy.version;
+    // A taxonomy the model was not trained on still works: its extra departments get the mean bias and
+    // are chosen on lexicon evidence; the version says so.
+    const trained = new Map(model.department.departments.map((d, i) => [d, model.department.biases[i]!]));
+    const meanBias = model.department.biases.reduce((a, b) => a + b, 0) / Math.max(1, model.department.biases.length);
+    this.#deptBias = this.#reader.departments.map((d) => trained.get(d) ?? meanBias);
+    this.#probs = new Float64Array(this.#reader.departments.length);
+    this.version = taxonomy.version === model.taxonomyVersion ? model.version : `${model.version}+taxonomy-${taxonomy.version}`;
+  }
+
+  /** Signals for a line (exposed for the evaluation and tests). */
+  signals(input: ClassifierInput): Signals {
+    return this.#reader.read(input);
+  }
+
+  classify(input: ClassifierInput): Classification {
+    const s = this.#reader.read(input);
+    const pComplaint = predictBinary(this.#model.complaint, complaintVector(s));
+    if (pComplaint < this.#model.threshold) {
+      return { complaint: false, department: null, departments: [], confidence: round(1 - pComplaint), subTopic: null, evidence: [] };
+    }
+    const depts = this.#reader.departments;
+    const probs = softmaxScores({ weights: this.#model.department.weights, biases: this.#deptBias }, departmentVectors(s), this.#probs);
+    let best = 0;
+    for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[best]!) best = i;
+    const order = [...probs.keys()].filter((i) => i === best || probs[i]! >= this.#model.secondary).sort((a, b) => probs[b]! - probs[a]!);
+    const department = depts[best]!;
+    return {
+      complaint: true,
+      department,
+      departments: order.map((i) => depts[i]!),
+      confidence: round(pComplaint * probs[best]!),
+      subTopic: this.#subTopic(s, department),
+      evidence: this.#evidence(s, department, input.tokens),
+    };
+  }
+
+  #subTopic(s: Signals, department: string): string | null {
+    let best: string | null = null;
+    let weight = 0;
+    for (const t of s.line.evidence.terms) {
+      if (t.department === department && t.subTopic && t.weight > weight) {
+        best = t.subTopic;
+        weight = t.weight;
+      }
+    }
+    if (best) return best;
+    const scores = this.#subTopics.scores(s.line.features, new Float64Array(this.#subTopics.classes.length));
+    let top = -Infinity;
+    this.#subTopics.classes.forEach((c, i) => {
+      const [d, sub] = c.split('/');
+      if (d === department && scores[i]! > top) {
+        top = scores[i]!;
+        best = sub ?? null;
+      }
+    });
+    return best;
+  }
+
+  /** Lexicon terms and cues that matched, then the words the Bayes model weighs most towards the owner. */
+  #evidence(s: Signals, department: string, tokens: readonly string[]): string[] {
+    const out = new Set<string>();
+    for (const t of s.line.evidence.terms) if (t.department === department) out.add(t.term);
+    for (const c of s.line.evidence.cues) out.add(c);
+    if (out.size < 3) {
+      const ranked = tokens
+        .filter((t) => t.length >= 2)
+        .map((t) => ({ t, w: this.#wordWeight(t, department) }))
+        .filter((x) => x.w > 1)
+        .sort((a, b) => b.w - a.w);
+      for (const { t } of ranked) {
+        if (out.size >= 4) break;
+        out.add(t);
+      }
+    }
+    return [...out];
+  }
+
+  #wordWeight(word: string, department: string): number {
+    const scores = this.#bayes.scores([namedFeature(SEED.word, word)], new Float64Array(this.#bayes.classes.length));
+    const d = this.#bayes.classes.indexOf(department);
+    if (d < 0) return 0;
+    // Log-likelihood ratio against "not a complaint", priors removed.
+    const priors = this.#bayes.scores([], new Float64Array(this.#bayes.classes.length));
+    return scores[d]! - priors[d]! - (scores[0]! - priors[0]!);
+  }
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

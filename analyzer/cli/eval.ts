@@ -1,0 +1,109 @@
+/**
+ * `npm run eval`: the classifier on the held-out split of the labeled corpus — per-department precision,
+ * recall and F1, complaint F1, confusion matrix, simplified vs traditional, reliability table.
+ * `-- --real` adds the real-text dev set (labels in test/fixtures/real-dev, text read from ../shared/data when
+ * present), and the same lines converted to traditional script.
+ */
+import { parseArgs } from 'node:util';
+import * as OpenCC from 'opencc-js/cn2t';
+import type { Classification } from '../../schemas/analyzed-message.ts';
+import { departmentIds, loadTaxonomy } from '../../schemas/taxonomy.ts';
+import { createClassifier } from '../classify/index.ts';
+import type { Classifier } from '../classify/types.ts';
+import { loadCorpus, loadRealDev, type Example, type Split } from '../eval/examples.ts';
+import { evaluate, formatReport, isRight, type Report, type Scored } from '../eval/metrics.ts';
+import { detectScript } from '../text/script.ts';
+import { prepareContextText, prepareLine } from '../text/prepare.ts';
+
+const USAGE = `usage: npm run eval -- [--split test|train|all] [--real] [--errors N] [--json]
+
+  --split      which part of the labeled corpus (default: test, the held-out fifth)
+  --real       also the real-text dev set (needs ../shared/data; FANKUI_SHARED_DATA to point elsewhere),
+               and the same lines converted to traditional script
+  --errors N   print N mistakes per set
+  --json       one JSON object with every report`;
+
+export function classifyExample(classifier: Classifier, e: Example): Classification {
+  const line = prepareLine(e.text);
+  const context = e.context?.map((c) => ({ role: c.role, text: prepareContextText(c.text) }));
+  return classifier.classify({ text: line.text, tokens: line.tokens, context });
+}
+
+function score(classifier: Classifier, examples: readonly Example[]): Scored[] {
+  return examples.map((example) => ({ example, prediction: classifyExample(classifier, example) }));
+}
+
+function mistakes(scored: readonly Scored[], n: number): string {
+  const wrong = scored.filter((s) => !isRight(s));
+  const out = [`-- ${wrong.length} mistakes${wrong.length > n ? ` (first ${n})` : ''}`];
+  for (const { example: e, prediction: p } of wrong.slice(0, n)) {
+    const gold = e.complaint ? e.departments.join('|') : '-';
+    const pred = p.complaint ? `${p.departments.join('|')} ${p.confidence.toFixed(2)}` : `- ${p.confidence.toFixed(2)}`;
+    const ctx = e.context && e.context.length > 0 ? `  ⟵ ${e.context.slice(-2).map((c) => `${c.role[0]}:${c.text}`).join(' / ').slice(0, 60)}` : '';
+    out.push(`  [${e.source}] gold ${gold.padEnd(18)} pred ${pred.padEnd(22)} ${e.text.slice(0, 70)}${ctx}`);
+  }
+  return out.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      split: { type: 'string', default: 'test' },
+      real: { type: 'boolean', default: false },
+      errors: { type: 'string', default: '0' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const split = values.split as Split;
+  if (!['test', 'train', 'all'].includes(split)) throw new Error(`--split must be test, train or all\n${USAGE}`);
+  const showErrors = Number(values.errors);
+  const taxonomy = loadTaxonomy(process.env.TAXONOMY_FILE);
+  const ids = departmentIds(taxonomy);
+  const classifier = createClassifier(taxonomy);
+  const reports: Record<string, Report> = {};
+  const text: string[] = [`classifier ${classifier.version}, taxonomy ${classifier.taxonomyVersion}`];
+
+  const run = (name: string, examples: Example[]) => {
+    const t0 = performance.now();
+    const scored = score(classifier, examples);
+    const ms = performance.now() - t0;
+    const r = evaluate(scored, ids);
+    reports[name] = r;
+    text.push('', formatReport(name, r, ids), `(${((1000 * ms) / Math.max(1, examples.length)).toFixed(1)} µs/line including masking, normalization and segmentation)`);
+    if (showErrors > 0) text.push(mistakes(scored, showErrors));
+  };
+
+  run(`corpus ${split}`, loadCorpus(split));
+
+  if (values.real) {
+    const real = loadRealDev();
+    if (!real.available) {
+      text.push('', `real-text dev set skipped: ${real.skipped.join('; ')}`);
+    } else {
+      if (real.skipped.length > 0) text.push('', `real-text dev set: ${real.skipped.length} items skipped (${real.skipped.slice(0, 3).join('; ')})`);
+      const sure = real.examples.filter((e) => !e.unsure);
+      run('real dev (all)', real.examples);
+      run('real dev (sure labels only)', sure);
+      for (const source of [...new Set(real.examples.map((e) => e.source))]) run(`real dev: ${source}`, real.examples.filter((e) => e.source === source));
+      const toTraditional = OpenCC.Converter({ from: 'cn', to: 'twp' });
+      const converted = real.examples.map((e) => {
+        const t = toTraditional(e.text);
+        return { ...e, text: t, script: detectScript(t).script, context: e.context?.map((c) => ({ ...c, text: toTraditional(c.text) })) };
+      });
+      run('real dev converted to traditional', converted);
+    }
+  }
+
+  if (values.json) process.stdout.write(`${JSON.stringify({ classifier: classifier.version, taxonomy: classifier.taxonomyVersion, reports })}\n`);
+  else process.stdout.write(`${text.join('\n')}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`eval: ${(e as Error).message}\n`);
+  process.exit(1);
+});

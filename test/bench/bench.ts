@@ -1,0 +1,206 @@
+/**
+ * `npm run bench [-- --json] [--messages N]`: speed and memory figures of the embedded path.
+ * - analyzer µs/message (masking + normalization + segmentation + classification), with bare jieba
+ *   segmentation of the same lines for scale, on demo chats and, when ../shared/data is present, real ones;
+ * - end to end: messages/s from publish to durable in the embedded store (in-process bus), and through HTTP;
+ * - dashboard query latency after the load; peak RSS.
+ * Targets live here, not in timed tests.
+ */
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { startPipeline } from '../../analyzer/runtime.ts';
+import { createClassifier } from '../../analyzer/classify/index.ts';
+import { DEFAULT_SHARED_DATA } from '../../analyzer/eval/examples.ts';
+import { prepareLine } from '../../analyzer/text/prepare.ts';
+import { normalize } from '../../analyzer/text/normalize.ts';
+import { maskPersonalData } from '../../analyzer/text/pii.ts';
+import { segment, warmUpSegmenter } from '../../analyzer/text/segment.ts';
+import { warmUpScript } from '../../analyzer/text/script.ts';
+import { createApp } from '../../dashboard/server.ts';
+import { generateDemo } from '../../ingest/demo/generate.ts';
+import { publishAll } from '../../ingest/demo-loader.ts';
+import type { ChatMessage } from '../../schemas/chat-message.ts';
+import { silentLogger } from '../../schemas/log.ts';
+import { loadTaxonomy } from '../../schemas/taxonomy.ts';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    messages: { type: 'string', default: '100000' },
+  },
+});
+const N = Number(values.messages);
+const log = (s: string) => {
+  if (!values.json) process.stderr.write(`${s}\n`);
+};
+
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 50);
+sampler.unref();
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** µs per line of `fn` over `lines`, best of `rounds` passes (the first pass warms up). */
+function perLine(lines: readonly string[], fn: (s: string) => unknown, rounds = 3): number {
+  let best = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    for (const l of lines) fn(l);
+    best = Math.min(best, ((performance.now() - t0) * 1000) / lines.length);
+  }
+  return best;
+}
+
+function analyzerFigures(lines: readonly string[]) {
+  const taxonomy = loadTaxonomy();
+  const classifier = createClassifier(taxonomy);
+  const jieba = Jieba.withDict(dict);
+  const normalized = lines.map((l) => normalize(maskPersonalData(l).text).text);
+  const prepared = normalized.map((text) => ({ text, tokens: segment(text) }));
+  const bareJieba = perLine(normalized, (s) => jieba.cut(s, false));
+  const mask = perLine(lines, maskPersonalData);
+  const norm = perLine(lines, normalize);
+  const seg = perLine(normalized, segment);
+  let i = 0;
+  const classifyOnly = perLine(normalized, () => classifier.classify(prepared[i++ % prepared.length]!));
+  const full = perLine(lines, (l) => {
+    const p = prepareLine(l);
+    return classifier.classify({ text: p.text, tokens: p.tokens });
+  });
+  return {
+    lines: lines.length,
+    classifier: classifier.version,
+    usPerMessage: round(full),
+    usMask: round(mask),
+    usNormalize: round(norm),
+    usSegment: round(seg),
+    usClassifyOnly: round(classifyOnly),
+    usBareJieba: round(bareJieba),
+    classificationVsJieba: round(full / bareJieba),
+  };
+}
+
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+function realLines(): string[] | null {
+  const file = join(process.env.FANKUI_SHARED_DATA ?? DEFAULT_SHARED_DATA, 'jddc2019_chat_sample.train.jsonl');
+  if (!existsSync(file)) return null;
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { is_agent: boolean; text: string })
+    .filter((r) => !r.is_agent)
+    .map((r) => r.text);
+}
+
+async function main() {
+  warmUpScript();
+  warmUpSegmenter();
+  const end = Date.parse('2026-11-20T23:59:59+08:00');
+  const messages: ChatMessage[] = [];
+  for (const m of generateDemo({ end, seed: 7 })) {
+    messages.push(m);
+    if (messages.length >= 2 * N) break;
+  }
+  const first = messages.slice(0, N);
+  const second = messages.slice(N, 2 * N).map((m) => ({ ...m, id: `http-${m.id}` }));
+  log(`bench: ${first.length.toLocaleString('en')} demo messages`);
+
+  const customer = first.filter((m) => m.role === 'customer').map((m) => m.text);
+  const analyzer = analyzerFigures(customer);
+  log(`analyzer on demo customer lines: ${analyzer.usPerMessage} µs/message (jieba alone ${analyzer.usBareJieba} µs)`);
+  const real = realLines();
+  const analyzerReal = real ? analyzerFigures(real) : null;
+  log(real ? `analyzer on real JDDC lines: ${analyzerReal!.usPerMessage} µs/message` : `real text: ${DEFAULT_SHARED_DATA} not found, skipped`);
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'fankui-bench-'));
+  const pipeline = await startPipeline({ DATA_DIR: dataDir, FANKUI_TZ: 'Asia/Shanghai' }, silentLogger);
+  try {
+    const t0 = performance.now();
+    await publishAll({ bus: pipeline.bus, messages: first });
+    const embeddedSeconds = (performance.now() - t0) / 1000;
+    log(`embedded end to end: ${Math.round(first.length / embeddedSeconds).toLocaleString('en')} messages/s`);
+
+    const app = createApp({ pipeline, log: silentLogger });
+    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
+    const t1 = performance.now();
+    const chunks: string[] = [];
+    for (let i = 0; i < second.length; i += 5000) chunks.push(second.slice(i, i + 5000).map((m) => JSON.stringify(m)).join('\n'));
+    const inFlight: Promise<unknown>[] = [];
+    for (const body of chunks) {
+      inFlight.push(fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body }).then((r) => r.text()));
+      if (inFlight.length >= 4) await inFlight.shift();
+    }
+    await Promise.all(inFlight);
+    const httpSeconds = (performance.now() - t1) / 1000;
+    log(`HTTP end to end: ${Math.round(second.length / httpSeconds).toLocaleString('en')} messages/s`);
+    await new Promise<void>((r) => server.close(() => r()));
+
+    const day = new Date(end).toISOString().slice(0, 10);
+    const from = new Date(end - 29 * 86_400_000).toISOString().slice(0, 10);
+    const timings = async (fn: () => Promise<unknown>) => {
+      const ts: number[] = [];
+      for (let i = 0; i < 15; i++) {
+        const t = performance.now();
+        await fn();
+        ts.push(performance.now() - t);
+      }
+      return round(median(ts), 1);
+    };
+    const statsMs = await timings(() => Promise.resolve(app.request(`/api/stats/departments?from=${from}&to=${day}`)).then((r) => r.json()));
+    const listMs = await timings(() => Promise.resolve(app.request(`/api/messages?from=${from}&to=${day}&department=logistics&limit=50`)).then((r) => r.json()));
+    log(`queries: stats ${statsMs} ms, message list ${listMs} ms (median)`);
+
+    const result = {
+      messages: first.length,
+      analyzer,
+      analyzerRealText: analyzerReal,
+      embeddedMessagesPerSecond: Math.round(first.length / embeddedSeconds),
+      httpMessagesPerSecond: Math.round(second.length / httpSeconds),
+      statsQueryMs: statsMs,
+      messageListQueryMs: listMs,
+      storedMessages: pipeline.analyzer.counters.inserted,
+      peakRssMb: Math.round(peakRss / 1024 / 1024),
+    };
+    if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else {
+      process.stdout.write(
+        [
+          '',
+          `messages                         ${result.messages.toLocaleString('en')} (demo chats, seed 7)`,
+          `analyzer µs/message              ${analyzer.usPerMessage}  (mask ${analyzer.usMask}, normalize ${analyzer.usNormalize}, segment ${analyzer.usSegment}, classify ${analyzer.usClassifyOnly})`,
+          `  vs bare jieba segmentation     ${analyzer.classificationVsJieba}×  (jieba ${analyzer.usBareJieba} µs/line; target ≤ 3×)`,
+          analyzerReal ? `analyzer µs/message, real JDDC   ${analyzerReal.usPerMessage}  (${analyzerReal.lines} lines; ${analyzerReal.classificationVsJieba}× jieba)` : 'analyzer on real text            skipped (../shared/data not found)',
+          `embedded end to end              ${result.embeddedMessagesPerSecond.toLocaleString('en')} messages/s (publish → durable in chDB)`,
+          `HTTP end to end                  ${result.httpMessagesPerSecond.toLocaleString('en')} messages/s (NDJSON POSTs of 5,000)`,
+          `stats query (30 days)            ${statsMs} ms median`,
+          `message list query               ${listMs} ms median`,
+          `peak RSS                         ${result.peakRssMb} MB`,
+          '',
+        ].join('\n'),
+      );
+    }
+  } finally {
+    await pipeline.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench: ${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});
