@@ -7,6 +7,7 @@
  * Unknown features are ignored rather than penalized.
  */
 import { createRequire } from 'node:module';
+import { IntMap } from './int-map.ts';
 
 export interface BayesModelData {
   classes: string[];
@@ -14,8 +15,8 @@ export interface BayesModelData {
   priors: number[];
   /** Feature hashes, sorted. */
   hashes: number[];
-  /** Per feature, per class: documents of the class with the feature (n_fc). Flattened [feature][class]. */
-  counts: number[];
+  /** Non-zero counts as triples (feature index, class index, n_fc = documents of the class with the feature). */
+  cells: number[];
   /** Documents per class (N_c). */
   docs: number[];
   alpha: number;
@@ -23,35 +24,66 @@ export interface BayesModelData {
 
 export class BayesModel {
   readonly classes: readonly string[];
-  readonly #index: Map<number, number>;
+  /** feature hash → row (feature index) */
+  readonly #index: IntMap;
   readonly #logp: Float64Array;
   readonly #priors: Float64Array;
+  /** Per-row stamp of the last call that counted it: deduplicates a line's features without a Set. */
+  readonly #stamp: Uint32Array;
+  #call = 0;
 
   constructor(data: BayesModelData) {
     this.classes = data.classes;
     const C = data.classes.length;
     this.#priors = Float64Array.from(data.priors);
-    this.#index = new Map();
+    this.#index = new IntMap(data.hashes.length);
     this.#logp = new Float64Array(data.hashes.length * C);
+    this.#stamp = new Uint32Array(data.hashes.length);
+    const unseen = data.docs.map((n) => Math.log(data.alpha / (n + 2 * data.alpha)));
     data.hashes.forEach((h, i) => {
-      this.#index.set(h, i * C);
-      for (let c = 0; c < C; c++) {
-        this.#logp[i * C + c] = Math.log((data.counts[i * C + c]! + data.alpha) / (data.docs[c]! + 2 * data.alpha));
-      }
+      this.#index.set(h, i);
+      for (let c = 0; c < C; c++) this.#logp[i * C + c] = unseen[c]!;
     });
+    for (let k = 0; k < data.cells.length; k += 3) {
+      const i = data.cells[k]!, c = data.cells[k + 1]!, n = data.cells[k + 2]!;
+      this.#logp[i * C + c] = Math.log((n + data.alpha) / (data.docs[c]! + 2 * data.alpha));
+    }
   }
 
   /** Log scores per class into `out` (length = classes). Duplicate features count once. */
   scores(features: readonly number[], out: Float64Array): Float64Array {
     const C = this.classes.length;
     out.set(this.#priors);
-    const seen = new Set<number>();
-    for (const f of features) {
-      if (seen.has(f)) continue;
-      seen.add(f);
-      const at = this.#index.get(f);
-      if (at === undefined) continue;
+    const call = (this.#call = (this.#call + 1) >>> 0 || 1);
+    for (let k = 0; k < features.length; k++) {
+      const row = this.#index.get(features[k]!);
+      if (row < 0 || this.#stamp[row] === call) continue;
+      this.#stamp[row] = call;
+      const at = row * C;
       for (let c = 0; c < C; c++) out[c]! += this.#logp[at + c]!;
+    }
+    return out;
+  }
+
+  /** log P(feature | class) − log P(feature | other) for one known feature; 0 when unknown. */
+  logRatio(feature: number, cls: number, other: number): number {
+    const row = this.#index.get(feature);
+    if (row < 0) return 0;
+    const C = this.classes.length;
+    return this.#logp[row * C + cls]! - this.#logp[row * C + other]!;
+  }
+
+  /** Like `scores`, but only for the listed classes (others are left untouched in `out`). */
+  scoresFor(features: readonly number[], classes: readonly number[], out: Float64Array): Float64Array {
+    const C = this.classes.length;
+    for (const c of classes) out[c] = this.#priors[c]!;
+    const call = (this.#call = (this.#call + 1) >>> 0 || 1);
+    for (let k = 0; k < features.length; k++) {
+      const row = this.#index.get(features[k]!);
+      if (row < 0 || this.#stamp[row] === call) continue;
+      this.#stamp[row] = call;
+      const at = row * C;
+      for (const c of classes) out[c]! += this.#logp[at + c]!;
     }
     return out;
   }
@@ -120,14 +152,14 @@ export function trainBayes(docs: readonly BayesDoc[], classes: readonly string[]
     }
   });
   const hashes = [...perFeature.keys()].filter((h) => perFeature.get(h)!.reduce((a, b) => a + b, 0) >= minDocs).sort((a, b) => a - b);
-  const counts: number[] = [];
-  for (const h of hashes) counts.push(...perFeature.get(h)!);
+  const cells: number[] = [];
+  hashes.forEach((h, i) => perFeature.get(h)!.forEach((n, c) => n > 0 && cells.push(i, c, n)));
   const total = docs.length + classes.length;
   return {
     classes: [...classes],
     priors: classes.map((c) => Math.log((docsPerClass.get(c)! + 1) / total)),
     hashes,
-    counts,
+    cells,
     docs: classes.map((c) => docsPerClass.get(c)!),
     alpha,
   };

@@ -49,6 +49,9 @@ export class HybridClassifier implements Classifier {
   readonly #bayes: BayesModel;
   readonly #deptBias: number[];
   readonly #probs: Float64Array;
+  /** Sub-topic classes of each department, as indices into the sub-topic model. */
+  readonly #subClasses = new Map<string, { index: number; id: string }[]>();
+  readonly #subScores: Float64Array;
 
   constructor(taxonomy: Taxonomy, model: ModelFile) {
     this.#model = model;
@@ -62,6 +65,13 @@ export class HybridClassifier implements Classifier {
     const meanBias = model.department.biases.reduce((a, b) => a + b, 0) / Math.max(1, model.department.biases.length);
     this.#deptBias = this.#reader.departments.map((d) => trained.get(d) ?? meanBias);
     this.#probs = new Float64Array(this.#reader.departments.length);
+    this.#subTopics.classes.forEach((c, index) => {
+      const [d, id] = c.split('/') as [string, string];
+      let list = this.#subClasses.get(d);
+      if (!list) this.#subClasses.set(d, (list = []));
+      list.push({ index, id });
+    });
+    this.#subScores = new Float64Array(this.#subTopics.classes.length);
     this.version = taxonomy.version === model.taxonomyVersion ? model.version : `${model.version}+taxonomy-${taxonomy.version}`;
   }
 
@@ -102,15 +112,16 @@ export class HybridClassifier implements Classifier {
       }
     }
     if (best) return best;
-    const scores = this.#subTopics.scores(s.line.features, new Float64Array(this.#subTopics.classes.length));
+    const candidates = this.#subClasses.get(department);
+    if (!candidates) return null;
+    const scores = this.#subTopics.scoresFor(s.line.features, candidates.map((x) => x.index), this.#subScores);
     let top = -Infinity;
-    this.#subTopics.classes.forEach((c, i) => {
-      const [d, sub] = c.split('/');
-      if (d === department && scores[i]! > top) {
-        top = scores[i]!;
-        best = sub ?? null;
+    for (const { index, id } of candidates) {
+      if (scores[index]! > top) {
+        top = scores[index]!;
+        best = id;
       }
-    });
+    }
     return best;
   }
 
@@ -133,13 +144,10 @@ export class HybridClassifier implements Classifier {
     return [...out];
   }
 
+  /** Log-likelihood ratio of the word for the department against "not a complaint". */
   #wordWeight(word: string, department: string): number {
-    const scores = this.#bayes.scores([namedFeature(SEED.word, word)], new Float64Array(this.#bayes.classes.length));
     const d = this.#bayes.classes.indexOf(department);
-    if (d < 0) return 0;
-    // Log-likelihood ratio against "not a complaint", priors removed.
-    const priors = this.#bayes.scores([], new Float64Array(this.#bayes.classes.length));
-    return scores[d]! - priors[d]! - (scores[0]! - priors[0]!);
+    return d < 0 ? 0 : this.#bayes.logRatio(namedFeature(SEED.word, word), d, 0);
   }
 }
 

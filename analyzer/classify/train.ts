@@ -42,7 +42,7 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
   if (usable.length < examples.length) say(`${examples.length - usable.length} examples name departments this taxonomy lacks; left out`);
 
   // A probe model only to extract features the way the classifier will (lexicon hits are features too).
-  const probe = new SignalReader(taxonomy, new BayesModel({ classes, priors: classes.map(() => 0), hashes: [], counts: [], docs: classes.map(() => 0), alpha: 1 }));
+  const probe = new SignalReader(taxonomy, new BayesModel({ classes, priors: classes.map(() => 0), hashes: [], cells: [], docs: classes.map(() => 0), alpha: 1 }));
   const prepared: Prepared[] = usable.map((example) => {
     const line = prepareLine(example.text);
     const input: ClassifierInput = {
@@ -88,7 +88,7 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
   const subDocs = prepared
     .filter((p) => p.example.complaint && p.example.subTopic && subClasses.includes(`${p.example.departments[0]}/${p.example.subTopic}`))
     .map((p) => ({ features: p.features, label: `${p.example.departments[0]}/${p.example.subTopic}` }));
-  const subTopics = trainBayes(subDocs, subClasses, { minDocs: 1 });
+  const subTopics = trainBayes(subDocs, subClasses, { minDocs: 2 });
 
   const corpusHash = createHash('sha256')
     .update(prepared.map((p) => `${p.label}\t${p.example.text}`).join('\n'))
