@@ -1,0 +1,94 @@
+import { addDays, daysBetween } from '../schemas/business-time.ts';
+import type { Store } from '../schemas/clickhouse/store.ts';
+import type { Classifier } from './classify/types.ts';
+import { ConversationContext } from './context.ts';
+import { rowLabel } from './store/rows.ts';
+import type { BatchWriter, WriteOp } from './store/writer.ts';
+import { segment } from './text/segment.ts';
+
+export interface ReanalyzeOptions {
+  store: Store;
+  writer: BatchWriter;
+  classifier: Classifier;
+  from: string;
+  to: string;
+  /** Re-tag rows already tagged by this classifier version too. */
+  force?: boolean;
+  onProgress?: (p: ReanalyzeProgress) => void;
+  /** Checked between days; true stops after the day in hand. */
+  stopped?: () => boolean;
+}
+
+export interface ReanalyzeProgress {
+  day: string;
+  days: number;
+  daysDone: number;
+  scanned: number;
+  retagged: number;
+  /** Rows whose effective label changed. */
+  changed: number;
+}
+
+interface Row {
+  id: string;
+  conversation_id: string;
+  sent_at: string;
+  role: 'customer' | 'agent' | 'system';
+  norm_text: string;
+  classifier_version: string;
+  label_source: string;
+  complaint: number;
+  department: string;
+  departments: string[];
+  confidence: number;
+  sub_topic: string;
+  evidence: string[];
+}
+
+/**
+ * Re-tags the messages of a date range with the current classifier, day by day (bounded memory), through
+ * the batch writer: each changed row becomes a -1/+1 pair, so the rollups follow. A correction stays the
+ * effective label; the model's own output and the versions are updated under it.
+ */
+export async function reanalyze(o: ReanalyzeOptions): Promise<ReanalyzeProgress> {
+  const days = daysBetween(o.from, o.to) + 1;
+  const progress: ReanalyzeProgress = { day: o.from, days, daysDone: 0, scanned: 0, retagged: 0, changed: 0 };
+  const context = new ConversationContext();
+  for (let i = 0; i < days; i++) {
+    if (o.stopped?.()) break;
+    const day = addDays(o.from, i);
+    progress.day = day;
+    const rows = await o.store.query<Row>(
+      `SELECT id,
+              argMax(conversation_id, version) AS conversation_id, argMax(sent_at, version) AS sent_at,
+              argMax(role, version) AS role, argMax(norm_text, version) AS norm_text,
+              argMax(classifier_version, version) AS classifier_version, argMax(label_source, version) AS label_source,
+              argMax(complaint, version) AS complaint, argMax(department, version) AS department,
+              argMax(departments, version) AS departments, argMax(confidence, version) AS confidence,
+              argMax(sub_topic, version) AS sub_topic, argMax(evidence, version) AS evidence
+       FROM messages WHERE day = {day:Date}
+       GROUP BY id HAVING sum(sign) > 0
+       ORDER BY conversation_id, sent_at, id`,
+      { day },
+    );
+    const ops: WriteOp[] = [];
+    for (const r of rows) {
+      progress.scanned++;
+      const at = Date.parse(`${r.sent_at.replace(' ', 'T')}Z`);
+      if (r.role === 'customer' && r.norm_text.length > 0 && (o.force || r.classifier_version !== o.classifier.version)) {
+        const label = o.classifier.classify({ text: r.norm_text, tokens: segment(r.norm_text), context: context.before(r.conversation_id, at, r.id) });
+        ops.push({ kind: 'relabel', id: r.id, change: { modelLabel: label, classifierVersion: o.classifier.version, taxonomyVersion: o.classifier.taxonomyVersion } });
+        const old = rowLabel(r);
+        if (r.label_source !== 'correction' && (old.complaint !== label.complaint || old.department !== label.department)) progress.changed++;
+      }
+      context.remember(r.conversation_id, { role: r.role, text: r.norm_text, at, id: r.id });
+    }
+    if (ops.length > 0) {
+      const outcomes = await o.writer.write(ops);
+      progress.retagged += outcomes.filter((x) => x === 'relabeled').length;
+    }
+    progress.daysDone = i + 1;
+    o.onProgress?.({ ...progress });
+  }
+  return progress;
+}
