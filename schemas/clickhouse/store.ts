@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import type { Logger } from '../log.ts';
@@ -46,9 +46,13 @@ export interface Store {
 }
 
 export class StoreLockedError extends Error {
-  constructor(readonly dataDir: string, cause: unknown) {
+  constructor(
+    readonly dataDir: string,
+    cause: unknown,
+    readonly pid?: number,
+  ) {
     super(
-      `the data directory ${dataDir} is in use by another fankui process (chDB allows one process per data directory). ` +
+      `the data directory ${dataDir} is in use by another fankui process${pid ? ` (pid ${pid})` : ''} (chDB allows one process per data directory). ` +
         'Stop that process, point DATA_DIR elsewhere, or send the data to the running server over HTTP.',
     );
     this.name = 'StoreLockedError';
@@ -68,13 +72,30 @@ export function isTransient(error: unknown): boolean {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/**
+ * The live process holding an embedded data directory, if any. The engine writes its PID into `status`
+ * and locks the file; chDB's error only says the connection failed, so the file tells who holds it.
+ */
+function lockHolder(dataDir: string): number | undefined {
+  try {
+    const m = /PID:\s*(\d+)/.exec(readFileSync(`${dataDir}/status`, 'utf8'));
+    const pid = m ? Number(m[1]) : NaN;
+    if (!Number.isFinite(pid) || pid === process.pid) return undefined;
+    process.kill(pid, 0); // throws when no such process
+    return pid;
+  } catch {
+    return undefined;
+  }
+}
+
 async function connectEmbedded(dataDir: string): Promise<ClickHouseClient> {
   const { createChdbConnection } = await import('chdb/connection');
   mkdirSync(dataDir, { recursive: true });
   try {
     return createClient({ connection: createChdbConnection({ path: dataDir }) } as Parameters<typeof createClient>[0]);
   } catch (e) {
-    if (/lock|already running|in use/i.test(String((e as Error).message))) throw new StoreLockedError(dataDir, e);
+    const pid = lockHolder(dataDir);
+    if (pid !== undefined) throw new StoreLockedError(dataDir, e, pid);
     throw e;
   }
 }
