@@ -12,7 +12,7 @@ import type { Taxonomy } from '../../schemas/taxonomy.ts';
 import { BayesModel, type BayesModelData } from './bayes.ts';
 import { namedFeature, SEED } from './features.ts';
 import { predictBinary, softmaxScores, type BinaryModel, type SharedSoftmaxModel } from './logistic.ts';
-import { complaintVector, departmentVectors, SignalReader, type Signals } from './signals.ts';
+import { contextVector, departmentVectors, lineDepartmentVectors, lineVector, SignalReader, type Signals } from './signals.ts';
 import type { Classifier, ClassifierInput } from './types.ts';
 
 export const MODEL_FORMAT = 'fankui-classifier/1';
@@ -26,6 +26,10 @@ export interface ModelFile {
   training: { lines: number; corrections: number; corpusHash: string };
   bayes: BayesModelData;
   subTopics: BayesModelData;
+  /** Stage 0: the line alone (used on earlier lines of the conversation). */
+  line: BinaryModel & { features: string[] };
+  lineDepartment: SharedSoftmaxModel;
+  /** Stage 1: the line with its conversation. */
   complaint: BinaryModel & { features: string[] };
   department: SharedSoftmaxModel & { features: string[]; departments: string[] };
   /** P(complaint) at or above which a line counts. */
@@ -48,7 +52,9 @@ export class HybridClassifier implements Classifier {
   readonly #subTopics: BayesModel;
   readonly #bayes: BayesModel;
   readonly #deptBias: number[];
+  readonly #lineDeptBias: number[];
   readonly #probs: Float64Array;
+  readonly #prevProbs: Float64Array;
   /** Sub-topic classes of each department, as indices into the sub-topic model. */
   readonly #subClasses = new Map<string, { index: number; id: string }[]>();
   readonly #subScores: Float64Array;
@@ -61,10 +67,15 @@ export class HybridClassifier implements Classifier {
     this.taxonomyVersion = taxonomy.version;
     // A taxonomy the model was not trained on still works: its extra departments get the mean bias and
     // are chosen on lexicon evidence; the version says so.
-    const trained = new Map(model.department.departments.map((d, i) => [d, model.department.biases[i]!]));
-    const meanBias = model.department.biases.reduce((a, b) => a + b, 0) / Math.max(1, model.department.biases.length);
-    this.#deptBias = this.#reader.departments.map((d) => trained.get(d) ?? meanBias);
+    const biasesFor = (biases: number[]) => {
+      const trained = new Map(model.department.departments.map((d, i) => [d, biases[i]!]));
+      const mean = biases.reduce((a, b) => a + b, 0) / Math.max(1, biases.length);
+      return this.#reader.departments.map((d) => trained.get(d) ?? mean);
+    };
+    this.#deptBias = biasesFor(model.department.biases);
+    this.#lineDeptBias = biasesFor(model.lineDepartment.biases);
     this.#probs = new Float64Array(this.#reader.departments.length);
+    this.#prevProbs = new Float64Array(this.#reader.departments.length);
     this.#subTopics.classes.forEach((c, index) => {
       const [d, id] = c.split('/') as [string, string];
       let list = this.#subClasses.get(d);
@@ -82,12 +93,15 @@ export class HybridClassifier implements Classifier {
 
   classify(input: ClassifierInput): Classification {
     const s = this.#reader.read(input);
-    const pComplaint = predictBinary(this.#model.complaint, complaintVector(s));
+    const p0 = s.previous.map((v) => predictBinary(this.#model.line, lineVector(v)));
+    const pComplaint = predictBinary(this.#model.complaint, contextVector(s, p0));
     if (pComplaint < this.#model.threshold) {
       return { complaint: false, department: null, departments: [], confidence: round(1 - pComplaint), subTopic: null, evidence: [] };
     }
     const depts = this.#reader.departments;
-    const probs = softmaxScores({ weights: this.#model.department.weights, biases: this.#deptBias }, departmentVectors(s), this.#probs);
+    const prev = s.previous[0];
+    const prevDept = prev ? softmaxScores({ weights: this.#model.lineDepartment.weights, biases: this.#lineDeptBias }, lineDepartmentVectors(prev), this.#prevProbs) : undefined;
+    const probs = softmaxScores({ weights: this.#model.department.weights, biases: this.#deptBias }, departmentVectors(s, prevDept, p0[0] ?? 0), this.#probs);
     let best = 0;
     for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[best]!) best = i;
     const order = [...probs.keys()].filter((i) => i === best || probs[i]! >= this.#model.secondary).sort((a, b) => probs[b]! - probs[a]!);

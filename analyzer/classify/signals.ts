@@ -1,13 +1,16 @@
 /**
- * Everything the combiner looks at for one line, computed the same way in training and in use:
+ * Everything the classifier's heads look at for one line, computed the same way in training and in use:
  * the Bayes model's view of the line, the lexicon's evidence, the line's shape, and its conversation.
+ *
+ * Two stages. Stage 0 judges a line on its own (line vectors). Stage 1 adds the conversation: what stage 0
+ * said about the earlier customer lines, and whether the agent apologised or named a department.
  */
 import type { Taxonomy } from '../../schemas/taxonomy.ts';
 import { segment } from '../text/segment.ts';
 import { BayesModel } from './bayes.ts';
 import { canonical, isDetailsOnly, namedFeature, SEED, textFeatures } from './features.ts';
 import { Lexicon, type LexiconEvidence } from './lexicon.ts';
-import type { ClassifierInput, ContextLine } from './types.ts';
+import type { ClassifierInput } from './types.ts';
 
 export interface LineView {
   /** Bayes log scores per class (classes[0] = 'none'). */
@@ -23,22 +26,20 @@ export interface LineView {
   sub: Uint8Array;
   canonicalText: string;
   features: number[];
-}
-
-export interface Signals {
-  line: LineView;
   question: boolean;
   agentStyle: boolean;
   details: boolean;
   ack: boolean;
   exclaim: boolean;
   length: number;
-  /** The most recent earlier customer line, if any. */
-  prevCustomer?: LineView;
-  /** Strongest Bayes complaint log-odds over the last two earlier customer lines. */
-  ctxComplaint: number;
+}
+
+export interface Signals {
+  line: LineView;
+  /** Earlier customer lines, most recent first (at most two). */
+  previous: LineView[];
   /** The last agent line, if any. */
-  prevAgent?: LineView;
+  agent?: LineView;
   agentApology: boolean;
 }
 
@@ -64,10 +65,10 @@ export class SignalReader {
   }
 
   /** The model's and the lexicon's view of one normalized line. */
-  view(text: string, tokens?: readonly string[]): LineView {
+  view(text: string, tokens: readonly string[]): LineView {
     const canonicalText = canonical(text);
     const features: number[] = [];
-    textFeatures(canonicalText, tokens ?? [], features);
+    textFeatures(canonicalText, tokens, features);
     const evidence = this.lexicon.find(text);
     const D = this.departments.length;
     const lex = new Float64Array(D);
@@ -83,7 +84,6 @@ export class SignalReader {
     if (evidence.negated.length > 0) features.push(namedFeature(SEED.lexicon, 'negated'));
     if (evidence.hedges.length > 0) features.push(namedFeature(SEED.lexicon, 'hedge'));
     const nb = this.bayes.scores(features, new Float64Array(this.bayes.classes.length));
-    // log Σ_dept P(dept) − log P(none)
     let max = -Infinity;
     for (let c = 1; c < nb.length; c++) if (nb[c]! > max) max = nb[c]!;
     let sum = 0;
@@ -99,63 +99,59 @@ export class SignalReader {
     let dsum = 0;
     for (let i = 0; i < D; i++) if (!Number.isNaN(nbDept[i]!)) dsum += Math.exp(nbDept[i]! - dmax);
     for (let i = 0; i < D; i++) if (!Number.isNaN(nbDept[i]!)) nbDept[i] = nbDept[i]! - dmax - Math.log(dsum);
-    return { nb, nbComplaint, nbDept, evidence, lex, sub, canonicalText, features };
+    return {
+      nb,
+      nbComplaint,
+      nbDept,
+      evidence,
+      lex,
+      sub,
+      canonicalText,
+      features,
+      question: QUESTION.test(text),
+      agentStyle: AGENT_STYLE.test(text),
+      details: isDetailsOnly(canonicalText),
+      ack: ACK.test(text),
+      exclaim: EXCLAIM.test(text),
+      length: text.length,
+    };
   }
 
   /** Views of context lines repeat (each later line of a conversation sees them again): cached by text. */
-  #contextView(line: ContextLine): LineView {
-    let v = this.#cache.get(line.text);
+  contextView(text: string): LineView {
+    let v = this.#cache.get(text);
     if (!v) {
-      v = this.view(line.text, segment(line.text));
+      v = this.view(text, segment(text));
       if (this.#cache.size >= 4096) this.#cache.delete(this.#cache.keys().next().value!);
-      this.#cache.set(line.text, v);
+      this.#cache.set(text, v);
     }
     return v;
   }
 
   read(input: ClassifierInput): Signals {
     const line = this.view(input.text, input.tokens);
-    const t = line.canonicalText;
-    let prevCustomer: LineView | undefined;
-    let prevAgent: LineView | undefined;
-    let ctxComplaint = 0;
-    let customers = 0;
+    const previous: LineView[] = [];
+    let agent: LineView | undefined;
+    let agentText = '';
     const context = input.context ?? [];
-    for (let i = context.length - 1; i >= 0 && (customers < 2 || !prevAgent); i--) {
+    for (let i = context.length - 1; i >= 0 && (previous.length < 2 || !agent); i--) {
       const c = context[i]!;
       if (c.text.length === 0) continue;
-      if (c.role === 'customer' && customers < 2) {
-        const v = this.#contextView(c);
-        if (customers === 0) {
-          prevCustomer = v;
-          ctxComplaint = v.nbComplaint;
-        } else ctxComplaint = Math.max(ctxComplaint, v.nbComplaint);
-        customers++;
-      } else if (c.role === 'agent' && !prevAgent) {
-        prevAgent = this.#contextView(c);
+      if (c.role === 'customer' && previous.length < 2) previous.push(this.contextView(c.text));
+      else if (c.role === 'agent' && !agent) {
+        agent = this.contextView(c.text);
+        agentText = c.text;
       }
     }
-    const agentText = context.filter((c) => c.role === 'agent').at(-1)?.text ?? '';
-    return {
-      line,
-      question: QUESTION.test(input.text),
-      agentStyle: AGENT_STYLE.test(input.text),
-      details: isDetailsOnly(t),
-      ack: ACK.test(input.text),
-      exclaim: EXCLAIM.test(input.text),
-      length: input.text.length,
-      prevCustomer,
-      ctxComplaint: prevCustomer ? ctxComplaint : 0,
-      prevAgent,
-      agentApology: APOLOGY.test(agentText),
-    };
+    return { line, previous, agent, agentApology: APOLOGY.test(agentText) };
   }
 }
 
 const clip = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
+const logit = (p: number) => Math.log(Math.max(1e-6, p) / Math.max(1e-6, 1 - p));
 
-/** Names of the complaint head's inputs, in order (stored in the model file for reference). */
-export const COMPLAINT_FEATURES = [
+/** Stage 0: the complaint head's inputs from the line alone. */
+export const LINE_FEATURES = [
   'bayes complaint log-odds',
   'lexicon strongest department',
   'sub-topic term',
@@ -170,26 +166,16 @@ export const COMPLAINT_FEATURES = [
   'exclamation',
   'bayes × question',
   'cues × question',
-  'has earlier customer line',
-  'context complaint log-odds',
-  'context × short line',
-  'context × details line',
-  'context × acknowledgement',
-  'agent apologised',
-  'agent apologised × short line',
   'no evidence at all',
 ] as const;
 
-export function complaintVector(s: Signals): Float64Array {
-  const l = s.line;
+export function lineVector(l: LineView): Float64Array {
   let lexMax = 0;
   for (const v of l.lex) if (v > lexMax) lexMax = v;
   let strong = 0;
   for (const v of l.sub) if (v) strong = 1;
   const nb = clip(l.nbComplaint, -20, 20) / 10;
   const cues = Math.min(l.evidence.cues.length, 3) / 3;
-  const short = s.length <= 8 ? 1 : 0;
-  const ctx = s.prevCustomer ? clip(s.ctxComplaint, -20, 20) / 10 : 0;
   return Float64Array.from([
     nb,
     Math.min(lexMax, 6) / 3,
@@ -197,23 +183,54 @@ export function complaintVector(s: Signals): Float64Array {
     cues,
     l.evidence.hedges.length > 0 && l.evidence.cues.length === 0 ? 1 : 0,
     l.evidence.negated.length > 0 ? 1 : 0,
-    s.question ? 1 : 0,
-    s.agentStyle ? 1 : 0,
-    Math.log1p(s.length) / 4,
-    s.details ? 1 : 0,
-    s.ack ? 1 : 0,
-    s.exclaim ? 1 : 0,
-    s.question ? nb : 0,
-    s.question ? cues : 0,
-    s.prevCustomer ? 1 : 0,
-    ctx,
-    ctx * short,
-    s.details ? ctx : 0,
-    s.ack ? ctx : 0,
-    s.agentApology ? 1 : 0,
-    s.agentApology ? short : 0,
+    l.question ? 1 : 0,
+    l.agentStyle ? 1 : 0,
+    Math.log1p(l.length) / 4,
+    l.details ? 1 : 0,
+    l.ack ? 1 : 0,
+    l.exclaim ? 1 : 0,
+    l.question ? nb : 0,
+    l.question ? cues : 0,
     lexMax === 0 && l.evidence.cues.length === 0 ? 1 : 0,
   ]);
+}
+
+/** Stage 1: line inputs plus the conversation. `p0` = stage-0 P(complaint) of the earlier customer lines. */
+export const CONTEXT_FEATURES = [
+  'has earlier customer line',
+  'previous line complaint log-odds',
+  'two lines back complaint log-odds',
+  'previous × short line',
+  'previous × details line',
+  'previous × acknowledgement',
+  'previous × question',
+  'agent apologised',
+  'agent apologised × short line',
+] as const;
+
+export function contextVector(s: Signals, p0: readonly number[]): Float64Array {
+  const line = lineVector(s.line);
+  const has = s.previous.length > 0 ? 1 : 0;
+  const prev = has ? clip(logit(p0[0]!), -8, 8) / 4 : 0;
+  const prev2 = p0.length > 1 ? clip(logit(Math.max(p0[0]!, p0[1]!)), -8, 8) / 4 : prev;
+  const short = s.line.length <= 8 ? 1 : 0;
+  const out = new Float64Array(line.length + CONTEXT_FEATURES.length);
+  out.set(line);
+  out.set(
+    [
+      has,
+      prev,
+      prev2,
+      prev * short,
+      s.line.details ? prev : 0,
+      s.line.ack ? prev : 0,
+      s.line.question ? prev : 0,
+      s.agentApology ? 1 : 0,
+      s.agentApology ? short : 0,
+    ],
+    line.length,
+  );
+  return out;
 }
 
 export const DEPARTMENT_FEATURES = [
@@ -221,33 +238,36 @@ export const DEPARTMENT_FEATURES = [
   'lexicon score',
   'lexicon share',
   'sub-topic term',
-  'earlier customer line: bayes share',
-  'earlier customer line: lexicon',
+  'previous line: department (stage 0) × its complaint probability',
+  'previous line: lexicon',
   'agent line: lexicon',
 ] as const;
 
-/** One input vector per department (taxonomy order). */
-export function departmentVectors(s: Signals): Float64Array[] {
-  const l = s.line;
+/** Stage 0 department inputs, one vector per department (taxonomy order). */
+export function lineDepartmentVectors(l: LineView): Float64Array[] {
   const D = l.lex.length;
   let lexTotal = 0;
   for (const v of l.lex) lexTotal += v;
   const out: Float64Array[] = [];
   for (let i = 0; i < D; i++) {
     const nb = Number.isNaN(l.nbDept[i]!) ? -3 : clip(l.nbDept[i]!, -15, 0);
-    const prev = s.prevCustomer;
-    const prevNb = prev && !Number.isNaN(prev.nbDept[i]!) ? Math.exp(prev.nbDept[i]!) : 0;
-    out.push(
-      Float64Array.from([
-        nb / 5,
-        Math.min(l.lex[i]!, 6) / 3,
-        lexTotal > 0 ? l.lex[i]! / lexTotal : 0,
-        l.sub[i]!,
-        prevNb,
-        prev ? Math.min(prev.lex[i]!, 6) / 3 : 0,
-        s.prevAgent ? Math.min(s.prevAgent.lex[i]!, 6) / 3 : 0,
-      ]),
-    );
+    out.push(Float64Array.from([nb / 5, Math.min(l.lex[i]!, 6) / 3, lexTotal > 0 ? l.lex[i]! / lexTotal : 0, l.sub[i]!, 0, 0, 0]));
+  }
+  return out;
+}
+
+/**
+ * Stage 1 department inputs: stage 0's plus the conversation. `prevDept` = stage-0 department probabilities
+ * of the previous customer line, `prevComplaint` its stage-0 P(complaint).
+ */
+export function departmentVectors(s: Signals, prevDept?: ArrayLike<number>, prevComplaint = 0): Float64Array[] {
+  const out = lineDepartmentVectors(s.line);
+  const prev = s.previous[0];
+  for (let i = 0; i < out.length; i++) {
+    const v = out[i]!;
+    v[4] = prevDept ? prevDept[i]! * prevComplaint : 0;
+    v[5] = prev ? Math.min(prev.lex[i]!, 6) / 3 : 0;
+    v[6] = s.agent ? Math.min(s.agent.lex[i]!, 6) / 3 : 0;
   }
   return out;
 }

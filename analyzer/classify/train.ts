@@ -9,8 +9,18 @@ import type { Example } from '../eval/examples.ts';
 import { prepareContextText, prepareLine } from '../text/prepare.ts';
 import { BayesModel, trainBayes, type BayesDoc } from './bayes.ts';
 import { MODEL_FORMAT, type ModelFile } from './hybrid.ts';
-import { trainBinary, trainSharedSoftmax, type SoftmaxItem } from './logistic.ts';
-import { COMPLAINT_FEATURES, complaintVector, DEPARTMENT_FEATURES, departmentVectors, SignalReader } from './signals.ts';
+import { predictBinary, softmaxScores, trainBinary, trainSharedSoftmax, type SoftmaxItem } from './logistic.ts';
+import {
+  CONTEXT_FEATURES,
+  contextVector,
+  DEPARTMENT_FEATURES,
+  departmentVectors,
+  LINE_FEATURES,
+  lineDepartmentVectors,
+  lineVector,
+  SignalReader,
+  type Signals,
+} from './signals.ts';
 import type { ClassifierInput } from './types.ts';
 
 export interface TrainOptions {
@@ -54,31 +64,54 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
   });
   say(`${prepared.length} lines prepared`);
 
-  const complaintX: Float64Array[] = [];
-  const complaintY: number[] = [];
-  const deptItems: SoftmaxItem[] = [];
+  // Signals of every line from a Bayes model that did not see it (out-of-fold), so the heads learn how far
+  // to trust the text model on unseen lines.
+  const oof: { p: Prepared; s: Signals }[] = [];
   for (let k = 0; k < folds; k++) {
     const inFold = (p: Prepared) => fold(p.example.text, folds) === k;
     const trainDocs: BayesDoc[] = prepared.filter((p) => !inFold(p)).map((p) => ({ features: p.features, label: p.label }));
     const reader = new SignalReader(taxonomy, new BayesModel(trainBayes(trainDocs, classes)));
-    for (const p of prepared.filter(inFold)) {
-      const s = reader.read(p.input);
-      complaintX.push(complaintVector(s));
-      complaintY.push(p.example.complaint ? 1 : 0);
-      if (p.example.complaint) {
-        deptItems.push({
-          perClass: departmentVectors(s),
-          target: departments.indexOf(p.example.departments[0]!),
-          acceptable: p.example.departments.map((d) => departments.indexOf(d)).filter((i) => i >= 0),
-        });
-      }
-    }
+    for (const p of prepared.filter(inFold)) oof.push({ p, s: reader.read(p.input) });
     say(`fold ${k + 1}/${folds}`);
   }
+  const targetOf = (p: Prepared): SoftmaxItem['target'] => departments.indexOf(p.example.departments[0]!);
+  const acceptableOf = (p: Prepared) => p.example.departments.map((d) => departments.indexOf(d)).filter((i) => i >= 0);
+  const complaints = oof.filter((o) => o.p.example.complaint);
 
-  const complaint = trainBinary(complaintX, complaintY, { l2: 1e-3, iterations: 800, rate: 0.05 });
-  const department = trainSharedSoftmax(deptItems, departments.length, { l2: 1e-3, iterations: 600, rate: 0.05 });
-  say('combiner trained');
+  // Stage 0: the line alone.
+  const line = trainBinary(
+    oof.map((o) => lineVector(o.s.line)),
+    oof.map((o) => (o.p.example.complaint ? 1 : 0)),
+    { l2: 1e-3, iterations: 800, rate: 0.05 },
+  );
+  const lineDepartment = trainSharedSoftmax(
+    complaints.map((o) => ({ perClass: lineDepartmentVectors(o.s.line), target: targetOf(o.p), acceptable: acceptableOf(o.p) })),
+    departments.length,
+    { l2: 1e-3, iterations: 600, rate: 0.05 },
+  );
+
+  // Stage 1: the line with what stage 0 says about the earlier customer lines.
+  const probs = new Float64Array(departments.length);
+  const contextOf = (s: Signals) => {
+    const p0 = s.previous.map((v) => predictBinary(line, lineVector(v)));
+    const prev = s.previous[0];
+    const prevDept = prev ? Float64Array.from(softmaxScores(lineDepartment, lineDepartmentVectors(prev), probs)) : undefined;
+    return { p0, prevDept };
+  };
+  const complaint = trainBinary(
+    oof.map((o) => contextVector(o.s, contextOf(o.s).p0)),
+    oof.map((o) => (o.p.example.complaint ? 1 : 0)),
+    { l2: 1e-3, iterations: 800, rate: 0.05 },
+  );
+  const department = trainSharedSoftmax(
+    complaints.map((o) => {
+      const c = contextOf(o.s);
+      return { perClass: departmentVectors(o.s, c.prevDept, c.p0[0] ?? 0), target: targetOf(o.p), acceptable: acceptableOf(o.p) };
+    }),
+    departments.length,
+    { l2: 1e-3, iterations: 600, rate: 0.05 },
+  );
+  say('heads trained');
 
   const bayes = trainBayes(
     prepared.map((p) => ({ features: p.features, label: p.label })),
@@ -97,7 +130,9 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
   const body = {
     bayes,
     subTopics,
-    complaint: { ...complaint, features: [...COMPLAINT_FEATURES] },
+    line: { ...line, features: [...LINE_FEATURES] },
+    lineDepartment,
+    complaint: { ...complaint, features: [...LINE_FEATURES, ...CONTEXT_FEATURES] },
     department: { ...department, features: [...DEPARTMENT_FEATURES], departments },
     threshold: 0.5,
     secondary: 0.3,
