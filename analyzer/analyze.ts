@@ -15,8 +15,6 @@ export interface AnalyzeDeps {
   now?: () => number;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
-
 /**
  * One chat message → its stored form: personal data masked first (nothing unmasked goes further), then
  * normalized (NFKC, simplified script), segmented and classified. Only customer lines can be complaints.
@@ -34,7 +32,7 @@ export function analyzeMessage(message: ChatMessage, receivedAt: number, deps: A
     const now = deps.now?.() ?? Date.now();
     return ok({
       ...message,
-      sentAt: iso(at),
+      sentAtMs: at,
       day: deps.calendar.dayOf(at),
       text: masked.text,
       normalizedText: text,
@@ -47,8 +45,8 @@ export function analyzeMessage(message: ChatMessage, receivedAt: number, deps: A
       labelSource: 'model',
       classifierVersion: deps.classifier.version,
       taxonomyVersion: deps.classifier.taxonomyVersion,
-      analyzedAt: iso(now),
-      receivedAt: iso(receivedAt),
+      analyzedAt: now,
+      receivedAt,
     });
   } catch (error) {
     return dlq(`analysis failed: ${(error as Error).message}`, error);

@@ -40,7 +40,7 @@ export async function publishAll(options: LoadOptions): Promise<number> {
         options.onProgress?.({ published, fraction: span > 0 ? Math.min(1, Math.max(0, (lastAt - firstAt!) / span)) : 0 });
       }),
     );
-    if (inFlight.length >= 2) await inFlight.shift();
+    if (inFlight.length >= 4) await inFlight.shift();
   };
   for (const m of options.messages) {
     firstAt ??= Date.parse(m.sentAt);

@@ -32,6 +32,8 @@ export type Classification = z.infer<typeof Classification>;
 
 /** A chat message after the analyzer: masked, normalized, tagged. One row per message id in the store. */
 export const AnalyzedMessage = ChatMessage.extend({
+  /** sentAt as epoch milliseconds. */
+  sentAtMs: z.number(),
   /** Business date (FANKUI_TZ) of sentAt, `YYYY-MM-DD`. */
   day: z.string(),
   /** The received text with personal data masked; what the API returns as `text`. */
@@ -52,7 +54,9 @@ export const AnalyzedMessage = ChatMessage.extend({
   labelSource: LabelSource,
   classifierVersion: z.string(),
   taxonomyVersion: z.string(),
-  analyzedAt: z.string(),
-  receivedAt: z.string(),
+  /** Epoch milliseconds. */
+  analyzedAt: z.number(),
+  /** When ingest received the message, epoch milliseconds. */
+  receivedAt: z.number(),
 });
 export type AnalyzedMessage = z.infer<typeof AnalyzedMessage>;

@@ -10,9 +10,10 @@ import { readFileSync } from 'node:fs';
 import type { Classification } from '../../schemas/analyzed-message.ts';
 import type { Taxonomy } from '../../schemas/taxonomy.ts';
 import { BayesModel, type BayesModelData } from './bayes.ts';
+import { unpackModel } from './model-codec.ts';
 import { namedFeature, SEED } from './features.ts';
-import { predictBinary, softmaxScores, type BinaryModel, type SharedSoftmaxModel } from './logistic.ts';
-import { contextVector, departmentVectors, lineDepartmentVectors, lineVector, SignalReader, type Signals } from './signals.ts';
+import { remapClasses, SparseBinary, SparseSoftmax, type SparseBinaryData, type SparseSoftmaxData } from './sparse-lr.ts';
+import { contextSparse, contextVector, departmentVectors, lineDepartmentVectors, lineVector, SignalReader, type Signals } from './signals.ts';
 import type { Classifier, ClassifierInput } from './types.ts';
 
 export const MODEL_FORMAT = 'fankui-classifier/1';
@@ -27,11 +28,11 @@ export interface ModelFile {
   bayes: BayesModelData;
   subTopics: BayesModelData;
   /** Stage 0: the line alone (used on earlier lines of the conversation). */
-  line: BinaryModel & { features: string[] };
-  lineDepartment: SharedSoftmaxModel;
+  line: SparseBinaryData & { features: string[] };
+  lineDepartment: SparseSoftmaxData;
   /** Stage 1: the line with its conversation. */
-  complaint: BinaryModel & { features: string[] };
-  department: SharedSoftmaxModel & { features: string[]; departments: string[] };
+  complaint: SparseBinaryData & { features: string[] };
+  department: SparseSoftmaxData & { features: string[]; departments: string[] };
   /** P(complaint) at or above which a line counts. */
   threshold: number;
   /** A department other than the primary is listed when its probability is at least this. */
@@ -39,7 +40,7 @@ export interface ModelFile {
 }
 
 export function loadModelFile(path: string | URL = DEFAULT_MODEL_PATH): ModelFile {
-  const json = JSON.parse(readFileSync(path, 'utf8')) as ModelFile;
+  const json = unpackModel(JSON.parse(readFileSync(path, 'utf8'))) as ModelFile;
   if (json.format !== MODEL_FORMAT) throw new Error(`${String(path)}: not a ${MODEL_FORMAT} model file`);
   return json;
 }
@@ -51,8 +52,10 @@ export class HybridClassifier implements Classifier {
   readonly #model: ModelFile;
   readonly #subTopics: BayesModel;
   readonly #bayes: BayesModel;
-  readonly #deptBias: number[];
-  readonly #lineDeptBias: number[];
+  readonly #line: SparseBinary;
+  readonly #lineDepartment: SparseSoftmax;
+  readonly #complaint: SparseBinary;
+  readonly #department: SparseSoftmax;
   readonly #probs: Float64Array;
   readonly #prevProbs: Float64Array;
   /** Sub-topic classes of each department, as indices into the sub-topic model. */
@@ -67,13 +70,11 @@ export class HybridClassifier implements Classifier {
     this.taxonomyVersion = taxonomy.version;
     // A taxonomy the model was not trained on still works: its extra departments get the mean bias and
     // are chosen on lexicon evidence; the version says so.
-    const biasesFor = (biases: number[]) => {
-      const trained = new Map(model.department.departments.map((d, i) => [d, biases[i]!]));
-      const mean = biases.reduce((a, b) => a + b, 0) / Math.max(1, biases.length);
-      return this.#reader.departments.map((d) => trained.get(d) ?? mean);
-    };
-    this.#deptBias = biasesFor(model.department.biases);
-    this.#lineDeptBias = biasesFor(model.lineDepartment.biases);
+    const depts = this.#reader.departments;
+    this.#line = new SparseBinary(model.line);
+    this.#complaint = new SparseBinary(model.complaint);
+    this.#lineDepartment = new SparseSoftmax(remapClasses(model.lineDepartment, model.department.departments, depts));
+    this.#department = new SparseSoftmax(remapClasses(model.department, model.department.departments, depts));
     this.#probs = new Float64Array(this.#reader.departments.length);
     this.#prevProbs = new Float64Array(this.#reader.departments.length);
     this.#subTopics.classes.forEach((c, index) => {
@@ -93,15 +94,16 @@ export class HybridClassifier implements Classifier {
 
   classify(input: ClassifierInput): Classification {
     const s = this.#reader.read(input);
-    const p0 = s.previous.map((v) => predictBinary(this.#model.line, lineVector(v)));
-    const pComplaint = predictBinary(this.#model.complaint, contextVector(s, p0));
+    const p0 = s.previous.map((v) => this.#line.predict(v.features, lineVector(v)));
+    const sparse = contextSparse(s);
+    const pComplaint = this.#complaint.predict(sparse, contextVector(s, p0));
     if (pComplaint < this.#model.threshold) {
       return { complaint: false, department: null, departments: [], confidence: round(1 - pComplaint), subTopic: null, evidence: [] };
     }
     const depts = this.#reader.departments;
     const prev = s.previous[0];
-    const prevDept = prev ? softmaxScores({ weights: this.#model.lineDepartment.weights, biases: this.#lineDeptBias }, lineDepartmentVectors(prev), this.#prevProbs) : undefined;
-    const probs = softmaxScores({ weights: this.#model.department.weights, biases: this.#deptBias }, departmentVectors(s, prevDept, p0[0] ?? 0), this.#probs);
+    const prevDept = prev ? this.#lineDepartment.predict(prev.features, lineDepartmentVectors(prev), this.#prevProbs) : undefined;
+    const probs = this.#department.predict(sparse, departmentVectors(s, prevDept, p0[0] ?? 0), this.#probs);
     let best = 0;
     for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[best]!) best = i;
     const order = [...probs.keys()].filter((i) => i === best || probs[i]! >= this.#model.secondary).sort((a, b) => probs[b]! - probs[a]!);

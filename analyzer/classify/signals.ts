@@ -119,17 +119,22 @@ export class SignalReader {
 
   /** Views of context lines repeat (each later line of a conversation sees them again): cached by text. */
   contextView(text: string): LineView {
+    return this.#cached(text, () => this.view(text, segment(text)));
+  }
+
+  #cached(text: string, make: () => LineView): LineView {
     let v = this.#cache.get(text);
     if (!v) {
-      v = this.view(text, segment(text));
-      if (this.#cache.size >= 4096) this.#cache.delete(this.#cache.keys().next().value!);
+      v = make();
+      if (this.#cache.size >= 8192) this.#cache.delete(this.#cache.keys().next().value!);
       this.#cache.set(text, v);
     }
     return v;
   }
 
   read(input: ClassifierInput): Signals {
-    const line = this.view(input.text, input.tokens);
+    // Cached: the next line of the conversation will read this one as its context.
+    const line = this.#cached(input.text, () => this.view(input.text, input.tokens));
     const previous: LineView[] = [];
     let agent: LineView | undefined;
     let agentText = '';
@@ -269,5 +274,22 @@ export function departmentVectors(s: Signals, prevDept?: ArrayLike<number>, prev
     v[5] = prev ? Math.min(prev.lex[i]!, 6) / 3 : 0;
     v[6] = s.agent ? Math.min(s.agent.lex[i]!, 6) / 3 : 0;
   }
+  return out;
+}
+
+const PREVIOUS_SALT = 0x5bd1e995;
+const AGENT_SALT = 0x27d4eb2f;
+const lexiconSeed = (v: LineView) => v.features.slice(v.features.length - lexiconCount(v));
+function lexiconCount(v: LineView): number {
+  // view() appends the lexicon hashes last: one per term, then cue / negated / hedge flags.
+  return v.evidence.terms.length + (v.evidence.cues.length > 0 ? 1 : 0) + (v.evidence.negated.length > 0 ? 1 : 0) + (v.evidence.hedges.length > 0 ? 1 : 0);
+}
+
+/** Sparse inputs of stage 1: the line's own, plus the lexicon hits of the previous customer line and of the agent's last line, salted so they are features of their own. */
+export function contextSparse(s: Signals): number[] {
+  const out = s.line.features.slice();
+  const prev = s.previous[0];
+  if (prev) for (const f of lexiconSeed(prev)) out.push((f ^ PREVIOUS_SALT) >>> 0);
+  if (s.agent) for (const f of lexiconSeed(s.agent)) out.push((f ^ AGENT_SALT) >>> 0);
   return out;
 }

@@ -9,9 +9,10 @@ import type { Example } from '../eval/examples.ts';
 import { prepareContextText, prepareLine } from '../text/prepare.ts';
 import { BayesModel, trainBayes, type BayesDoc } from './bayes.ts';
 import { MODEL_FORMAT, type ModelFile } from './hybrid.ts';
-import { predictBinary, softmaxScores, trainBinary, trainSharedSoftmax, type SoftmaxItem } from './logistic.ts';
+import { SparseBinary, SparseSoftmax, trainSparseBinary, trainSparseSoftmax } from './sparse-lr.ts';
 import {
   CONTEXT_FEATURES,
+  contextSparse,
   contextVector,
   DEPARTMENT_FEATURES,
   departmentVectors,
@@ -29,6 +30,8 @@ export interface TrainOptions {
   onProgress?: (message: string) => void;
   /** How many of the examples are corrections (for the record in the model file). */
   corrections?: number;
+  /** Overrides for the sparse heads' training (experiments). */
+  sparse?: { epochs?: number; l2?: number; l2Dense?: number; rate?: number; minCount?: number };
 }
 
 interface Prepared {
@@ -74,42 +77,42 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
     for (const p of prepared.filter(inFold)) oof.push({ p, s: reader.read(p.input) });
     say(`fold ${k + 1}/${folds}`);
   }
-  const targetOf = (p: Prepared): SoftmaxItem['target'] => departments.indexOf(p.example.departments[0]!);
+  const targetOf = (p: Prepared) => departments.indexOf(p.example.departments[0]!);
   const acceptableOf = (p: Prepared) => p.example.departments.map((d) => departments.indexOf(d)).filter((i) => i >= 0);
   const complaints = oof.filter((o) => o.p.example.complaint);
+  const sparseOptions = { epochs: 12, l2: 0.3, rate: 0.15, minCount: 2, ...options.sparse };
 
   // Stage 0: the line alone.
-  const line = trainBinary(
-    oof.map((o) => lineVector(o.s.line)),
-    oof.map((o) => (o.p.example.complaint ? 1 : 0)),
-    { l2: 1e-3, iterations: 800, rate: 0.05 },
+  const line = trainSparseBinary(
+    oof.map((o) => ({ sparse: o.s.line.features, dense: lineVector(o.s.line), y: o.p.example.complaint ? 1 : 0 })),
+    sparseOptions,
   );
-  const lineDepartment = trainSharedSoftmax(
-    complaints.map((o) => ({ perClass: lineDepartmentVectors(o.s.line), target: targetOf(o.p), acceptable: acceptableOf(o.p) })),
+  const lineDepartment = trainSparseSoftmax(
+    complaints.map((o) => ({ sparse: o.s.line.features, dense: lineDepartmentVectors(o.s.line), target: targetOf(o.p), acceptable: acceptableOf(o.p) })),
     departments.length,
-    { l2: 1e-3, iterations: 600, rate: 0.05 },
+    sparseOptions,
   );
 
   // Stage 1: the line with what stage 0 says about the earlier customer lines.
-  const probs = new Float64Array(departments.length);
+  const line0 = new SparseBinary(line);
+  const lineDept0 = new SparseSoftmax(lineDepartment);
   const contextOf = (s: Signals) => {
-    const p0 = s.previous.map((v) => predictBinary(line, lineVector(v)));
+    const p0 = s.previous.map((v) => line0.predict(v.features, lineVector(v)));
     const prev = s.previous[0];
-    const prevDept = prev ? Float64Array.from(softmaxScores(lineDepartment, lineDepartmentVectors(prev), probs)) : undefined;
+    const prevDept = prev ? lineDept0.predict(prev.features, lineDepartmentVectors(prev), new Float64Array(departments.length)) : undefined;
     return { p0, prevDept };
   };
-  const complaint = trainBinary(
-    oof.map((o) => contextVector(o.s, contextOf(o.s).p0)),
-    oof.map((o) => (o.p.example.complaint ? 1 : 0)),
-    { l2: 1e-3, iterations: 800, rate: 0.05 },
+  const complaint = trainSparseBinary(
+    oof.map((o) => ({ sparse: contextSparse(o.s), dense: contextVector(o.s, contextOf(o.s).p0), y: o.p.example.complaint ? 1 : 0 })),
+    sparseOptions,
   );
-  const department = trainSharedSoftmax(
+  const department = trainSparseSoftmax(
     complaints.map((o) => {
       const c = contextOf(o.s);
-      return { perClass: departmentVectors(o.s, c.prevDept, c.p0[0] ?? 0), target: targetOf(o.p), acceptable: acceptableOf(o.p) };
+      return { sparse: contextSparse(o.s), dense: departmentVectors(o.s, c.prevDept, c.p0[0] ?? 0), target: targetOf(o.p), acceptable: acceptableOf(o.p) };
     }),
     departments.length,
-    { l2: 1e-3, iterations: 600, rate: 0.05 },
+    sparseOptions,
   );
   say('heads trained');
 

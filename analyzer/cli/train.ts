@@ -12,6 +12,7 @@ import { loadTaxonomy } from '../../schemas/taxonomy.ts';
 import { loadCorpus, type Example } from '../eval/examples.ts';
 import { DEFAULT_MODEL_PATH } from '../classify/hybrid.ts';
 import { trainModel } from '../classify/train.ts';
+import { packModel } from '../classify/model-codec.ts';
 import { correctionExamples } from '../store/training-corrections.ts';
 
 const USAGE = `usage: npm run train -- [--out FILE] [--no-corrections] [--all]
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const model = trainModel([...examples, ...corrections], taxonomy, { onProgress: say, corrections: corrections.length });
   const out = values.out ?? fileURLToPath(DEFAULT_MODEL_PATH);
-  const json = JSON.stringify(model);
+  const json = JSON.stringify(packModel(model));
   writeFileSync(out, `${json}\n`);
   say(`wrote ${out}: ${model.version}, ${model.bayes.hashes.length} text features, ${(json.length / 1024).toFixed(0)} KiB, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

@@ -65,7 +65,7 @@ export function toRow(m: AnalyzedMessage, version: number): MessageRow {
   return {
     id: m.id,
     conversation_id: m.conversationId,
-    sent_at: Date.parse(m.sentAt),
+    sent_at: m.sentAtMs,
     day: m.day,
     role: m.role,
     channel: m.channel ?? '',
@@ -84,8 +84,8 @@ export function toRow(m: AnalyzedMessage, version: number): MessageRow {
     label_source: m.labelSource,
     classifier_version: m.classifierVersion,
     taxonomy_version: m.taxonomyVersion,
-    analyzed_at: Date.parse(m.analyzedAt),
-    received_at: Date.parse(m.receivedAt),
+    analyzed_at: m.analyzedAt,
+    received_at: m.receivedAt,
     sign: 1,
     version,
   };

@@ -158,11 +158,15 @@ export async function openStore(config: StoreConfig): Promise<Store> {
       if (rows.length === 0) return;
       for (let attempt = 1; ; attempt++) {
         try {
+          // Arrays per row with the column list once: a third less to build and parse than JSONEachRow.
+          const columns = Object.keys(rows[0]!);
+          const values = rows.map((r) => columns.map((c) => r[c]));
           await serialize(() =>
             client.insert({
               table,
-              values: rows as Row[],
-              format: 'JSONEachRow',
+              values,
+              columns: columns as [string, ...string[]],
+              format: 'JSONCompactEachRow',
               clickhouse_settings: {
                 insert_deduplicate: 1,
                 insert_deduplication_token: options.token,

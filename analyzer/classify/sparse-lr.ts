@@ -1,0 +1,305 @@
+/**
+ * Logistic models over hashed sparse features (presence of character n-grams, words, lexicon hits…) plus a
+ * few dense inputs. Trained with AdaGrad and L2, deterministically (a seeded shuffle); stored with only the
+ * features kept after training, so the model file stays small.
+ *
+ *   binary:   P(y) = σ(b + Σ_f w_f + Σ_i v_i x_i)
+ *   softmax:  P(k) ∝ exp(b_k + Σ_f w_fk + Σ_i v_i x_ki)     (dense weights v shared across classes)
+ */
+import { IntMap } from './int-map.ts';
+import { sigmoid } from './logistic.ts';
+
+export interface SparseBinaryData {
+  hashes: number[];
+  weights: number[];
+  dense: number[];
+  bias: number;
+}
+
+export interface SparseSoftmaxData {
+  classes: number;
+  hashes: number[];
+  /** [feature][class] flattened, rounded. */
+  weights: number[];
+  dense: number[];
+  biases: number[];
+}
+
+export class SparseBinary {
+  readonly #index: IntMap;
+  readonly #weights: Float64Array;
+  readonly #dense: Float64Array;
+  readonly #bias: number;
+  readonly #stamp: Uint32Array;
+  #call = 0;
+
+  constructor(data: SparseBinaryData) {
+    this.#index = new IntMap(data.hashes.length);
+    data.hashes.forEach((h, i) => this.#index.set(h, i));
+    this.#weights = Float64Array.from(data.weights);
+    this.#dense = Float64Array.from(data.dense);
+    this.#bias = data.bias;
+    this.#stamp = new Uint32Array(data.hashes.length);
+  }
+
+  logit(sparse: readonly number[], dense: ArrayLike<number>): number {
+    let z = this.#bias;
+    const call = (this.#call = (this.#call + 1) >>> 0 || 1);
+    for (let k = 0; k < sparse.length; k++) {
+      const i = this.#index.get(sparse[k]!);
+      if (i < 0 || this.#stamp[i] === call) continue;
+      this.#stamp[i] = call;
+      z += this.#weights[i]!;
+    }
+    for (let i = 0; i < this.#dense.length; i++) z += this.#dense[i]! * dense[i]!;
+    return z;
+  }
+
+  predict(sparse: readonly number[], dense: ArrayLike<number>): number {
+    return sigmoid(this.logit(sparse, dense));
+  }
+}
+
+export class SparseSoftmax {
+  readonly classes: number;
+  readonly #index: IntMap;
+  readonly #weights: Float64Array;
+  readonly #dense: Float64Array;
+  readonly #biases: Float64Array;
+  readonly #stamp: Uint32Array;
+  #call = 0;
+
+  constructor(data: SparseSoftmaxData) {
+    const biases = data.biases;
+    this.classes = biases.length;
+    this.#index = new IntMap(data.hashes.length);
+    data.hashes.forEach((h, i) => this.#index.set(h, i));
+    this.#weights = Float64Array.from(data.weights);
+    this.#dense = Float64Array.from(data.dense);
+    this.#biases = Float64Array.from(biases);
+    this.#stamp = new Uint32Array(data.hashes.length);
+  }
+
+  /** Class probabilities into `out`. */
+  predict(sparse: readonly number[], dense: readonly ArrayLike<number>[], out: Float64Array): Float64Array {
+    const K = this.classes;
+    for (let k = 0; k < K; k++) {
+      let z = this.#biases[k]!;
+      const x = dense[k]!;
+      for (let i = 0; i < this.#dense.length; i++) z += this.#dense[i]! * x[i]!;
+      out[k] = z;
+    }
+    const call = (this.#call = (this.#call + 1) >>> 0 || 1);
+    for (let s = 0; s < sparse.length; s++) {
+      const i = this.#index.get(sparse[s]!);
+      if (i < 0 || this.#stamp[i] === call) continue;
+      this.#stamp[i] = call;
+      for (let k = 0; k < K; k++) out[k]! += this.#weights[i * K + k]!;
+    }
+    let max = -Infinity;
+    for (let k = 0; k < K; k++) if (out[k]! > max) max = out[k]!;
+    let sum = 0;
+    for (let k = 0; k < K; k++) {
+      out[k] = Math.exp(out[k]! - max);
+      sum += out[k]!;
+    }
+    for (let k = 0; k < K; k++) out[k]! /= sum;
+    return out;
+  }
+}
+
+// --------------------------------------------------------------------------------------------- training
+
+export interface SparseOptions {
+  epochs?: number;
+  /** L2 strength on sparse weights (per update, on the touched weights). */
+  l2?: number;
+  /** L2 on the dense weights. */
+  l2Dense?: number;
+  rate?: number;
+  /** Features seen in fewer examples are not learned. */
+  minCount?: number;
+  seed?: number;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function order(n: number, rand: () => number): number[] {
+  const idx = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+  }
+  return idx;
+}
+
+/** Feature hash → dense index, for features seen in at least `minCount` examples. */
+function vocabulary(examples: readonly { sparse: readonly number[] }[], minCount: number): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const e of examples) for (const f of new Set(e.sparse)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const vocab = new Map<number, number>();
+  for (const [f, c] of [...counts.entries()].sort((a, b) => a[0] - b[0])) if (c >= minCount) vocab.set(f, vocab.size);
+  return vocab;
+}
+
+const round = (x: number) => Math.round(x * 1e3) / 1e3;
+
+export interface BinaryExample {
+  sparse: readonly number[];
+  dense: ArrayLike<number>;
+  y: number;
+  weight?: number;
+}
+
+export function trainSparseBinary(examples: readonly BinaryExample[], options: SparseOptions = {}): SparseBinaryData {
+  const epochs = options.epochs ?? 12;
+  const l2 = options.l2 ?? 1e-4;
+  const l2Dense = options.l2Dense ?? 1e-4;
+  const rate = options.rate ?? 0.2;
+  const vocab = vocabulary(examples, options.minCount ?? 2);
+  const D = examples[0]?.dense.length ?? 0;
+  const w = new Float64Array(vocab.size);
+  const gw = new Float64Array(vocab.size);
+  const v = new Float64Array(D);
+  const gv = new Float64Array(D);
+  let b = 0;
+  let gb = 0;
+  const rand = mulberry32(options.seed ?? 7);
+  const rows = examples.map((e) => [...new Set(e.sparse)].map((f) => vocab.get(f)).filter((i): i is number => i !== undefined));
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (const n of order(examples.length, rand)) {
+      const e = examples[n]!;
+      const idx = rows[n]!;
+      let z = b;
+      for (const i of idx) z += w[i]!;
+      for (let i = 0; i < D; i++) z += v[i]! * e.dense[i]!;
+      const g = (sigmoid(z) - e.y) * (e.weight ?? 1);
+      for (const i of idx) {
+        const gi = g + l2 * w[i]!;
+        gw[i]! += gi * gi;
+        w[i]! -= (rate * gi) / Math.sqrt(gw[i]! + 1e-8);
+      }
+      for (let i = 0; i < D; i++) {
+        const gi = g * e.dense[i]! + l2Dense * v[i]!;
+        gv[i]! += gi * gi;
+        v[i]! -= (rate * gi) / Math.sqrt(gv[i]! + 1e-8);
+      }
+      gb += g * g;
+      b -= (rate * g) / Math.sqrt(gb + 1e-8);
+    }
+  }
+  const hashes: number[] = [];
+  const weights: number[] = [];
+  for (const [f, i] of vocab) {
+    if (Math.abs(w[i]!) < 5e-3) continue;
+    hashes.push(f);
+    weights.push(round(w[i]!));
+  }
+  return { hashes, weights, dense: Array.from(v, round), bias: round(b) };
+}
+
+export interface SoftmaxExample {
+  sparse: readonly number[];
+  /** One dense vector per class. */
+  dense: readonly ArrayLike<number>[];
+  target: number;
+  /** Other acceptable classes (soft target: 0.8 on the target, 0.2 shared among these). */
+  acceptable?: readonly number[];
+  weight?: number;
+}
+
+export function trainSparseSoftmax(examples: readonly SoftmaxExample[], classes: number, options: SparseOptions = {}): SparseSoftmaxData {
+  const epochs = options.epochs ?? 12;
+  const l2 = options.l2 ?? 1e-4;
+  const l2Dense = options.l2Dense ?? 1e-4;
+  const rate = options.rate ?? 0.2;
+  const K = classes;
+  const vocab = vocabulary(examples, options.minCount ?? 2);
+  const D = examples[0]?.dense[0]?.length ?? 0;
+  const w = new Float64Array(vocab.size * K);
+  const gw = new Float64Array(vocab.size * K);
+  const v = new Float64Array(D);
+  const gv = new Float64Array(D);
+  const b = new Float64Array(K);
+  const gb = new Float64Array(K);
+  const z = new Float64Array(K);
+  const target = new Float64Array(K);
+  const rand = mulberry32(options.seed ?? 11);
+  const rows = examples.map((e) => [...new Set(e.sparse)].map((f) => vocab.get(f)).filter((i): i is number => i !== undefined));
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (const n of order(examples.length, rand)) {
+      const e = examples[n]!;
+      const idx = rows[n]!;
+      let max = -Infinity;
+      for (let k = 0; k < K; k++) {
+        let s = b[k]!;
+        for (const i of idx) s += w[i * K + k]!;
+        const x = e.dense[k]!;
+        for (let d = 0; d < D; d++) s += v[d]! * x[d]!;
+        z[k] = s;
+        if (s > max) max = s;
+      }
+      let sum = 0;
+      for (let k = 0; k < K; k++) {
+        z[k] = Math.exp(z[k]! - max);
+        sum += z[k]!;
+      }
+      target.fill(0);
+      const extra = e.acceptable?.filter((k) => k !== e.target) ?? [];
+      target[e.target] = extra.length > 0 ? 0.8 : 1;
+      for (const k of extra) target[k] = 0.2 / extra.length;
+      const weight = e.weight ?? 1;
+      const gDense = new Float64Array(D);
+      for (let k = 0; k < K; k++) {
+        const g = (z[k]! / sum - target[k]!) * weight;
+        for (const i of idx) {
+          const j = i * K + k;
+          const gi = g + l2 * w[j]!;
+          gw[j]! += gi * gi;
+          w[j]! -= (rate * gi) / Math.sqrt(gw[j]! + 1e-8);
+        }
+        const x = e.dense[k]!;
+        for (let d = 0; d < D; d++) gDense[d]! += g * x[d]!;
+        gb[k]! += g * g;
+        b[k]! -= (rate * g) / Math.sqrt(gb[k]! + 1e-8);
+      }
+      for (let d = 0; d < D; d++) {
+        const gi = gDense[d]! + l2Dense * v[d]!;
+        gv[d]! += gi * gi;
+        v[d]! -= (rate * gi) / Math.sqrt(gv[d]! + 1e-8);
+      }
+    }
+  }
+  const hashes: number[] = [];
+  const weights: number[] = [];
+  for (const [f, i] of vocab) {
+    let keep = false;
+    for (let k = 0; k < K; k++) if (Math.abs(w[i * K + k]!) >= 5e-3) keep = true;
+    if (!keep) continue;
+    hashes.push(f);
+    for (let k = 0; k < K; k++) weights.push(round(w[i * K + k]!));
+  }
+  return { classes: K, hashes, weights, dense: Array.from(v, round), biases: Array.from(b, round) };
+}
+
+/**
+ * The same model with its classes in another order; classes it was not trained on get zero sparse weights
+ * and the mean bias (a taxonomy may add departments: they are then chosen on their dense inputs).
+ */
+export function remapClasses(data: SparseSoftmaxData, trained: readonly string[], wanted: readonly string[]): SparseSoftmaxData {
+  const K = data.classes;
+  const column = wanted.map((c) => trained.indexOf(c));
+  const meanBias = data.biases.reduce((a, b) => a + b, 0) / Math.max(1, K);
+  const weights: number[] = [];
+  for (let i = 0; i < data.hashes.length; i++) for (const c of column) weights.push(c < 0 ? 0 : data.weights[i * K + c]!);
+  return { classes: wanted.length, hashes: data.hashes, weights, dense: data.dense, biases: column.map((c) => (c < 0 ? meanBias : data.biases[c]!)) };
+}
