@@ -94,7 +94,7 @@ export class HybridClassifier implements Classifier {
 
   classify(input: ClassifierInput): Classification {
     const s = this.#reader.read(input);
-    const p0 = s.previous.map((v) => this.#line.predict(v.features, lineVector(v)));
+    const p0 = s.previous.map((v) => this.#line.predict(v.sparse, lineVector(v)));
     const sparse = contextSparse(s);
     const pComplaint = this.#complaint.predict(sparse, contextVector(s, p0));
     if (pComplaint < this.#model.threshold) {
@@ -102,7 +102,7 @@ export class HybridClassifier implements Classifier {
     }
     const depts = this.#reader.departments;
     const prev = s.previous[0];
-    const prevDept = prev ? this.#lineDepartment.predict(prev.features, lineDepartmentVectors(prev), this.#prevProbs) : undefined;
+    const prevDept = prev ? this.#lineDepartment.predict(prev.sparse, lineDepartmentVectors(prev), this.#prevProbs) : undefined;
     const probs = this.#department.predict(sparse, departmentVectors(s, prevDept, p0[0] ?? 0), this.#probs);
     let best = 0;
     for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[best]!) best = i;

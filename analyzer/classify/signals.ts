@@ -17,6 +17,7 @@ export interface LineView {
   nb: Float64Array;
   /** log P(complaint) − log P(none) from the Bayes model. */
   nbComplaint: number;
+
   /** Bayes log-softmax over departments only, in taxonomy order (NaN for departments the model lacks). */
   nbDept: Float64Array;
   evidence: LexiconEvidence;
@@ -25,18 +26,22 @@ export interface LineView {
   /** Whether a sub-topic term of the department matched. */
   sub: Uint8Array;
   canonicalText: string;
+  /** Text features (n-grams, words): what the Bayes model reads. */
   features: number[];
+  /** Text features plus lexicon hits: what the sparse heads read. */
+  sparse: number[];
   question: boolean;
   agentStyle: boolean;
   details: boolean;
   ack: boolean;
   exclaim: boolean;
+  negativeEvaluation: boolean;
   length: number;
 }
 
 export interface Signals {
   line: LineView;
-  /** Earlier customer lines, most recent first (at most two). */
+  /** Earlier customer lines, most recent first (at most four). */
   previous: LineView[];
   /** The last agent line, if any. */
   agent?: LineView;
@@ -44,9 +49,14 @@ export interface Signals {
 }
 
 const QUESTION = /[?？]\s*$|[吗嘛么呢][?？!！。~～\s]*$|^(请问|问一下|问下|能不能|可不可以|可以|能否|是否|有没有|怎么|如何|哪里|什么时候|多久)/;
-const AGENT_STYLE = /亲亲|^亲[,，!！ ]|您好|为您|帮您|给您|您的|请您|小妹|客官|感谢您|祝您/;
+// Phrases agents use and buyers rarely do (buyers greet with 您好 too, so it is not one of them).
+const AGENT_STYLE = /亲亲|^亲[,，!！ ]|为您|帮您|给您|请您|小妹|客官|感谢您|祝您|您稍等|久等了/;
 const ACK = /^(好的?|好吧|好哒|好滴|嗯+|哦+|噢+|ok|okay|行|可以|收到|知道了|明白了?|谢谢|谢了|多谢|感谢|辛苦了|没事了?|没有了|没了|拜拜|再见|在吗|在不在|你好|您好|hello|hi|亲|[.。,，!！~～\s])+$/;
 const EXCLAIM = /[!！]{2,}|[?？]{2,}|😡|😤|🙄|😠|💢|气死|服了|无语/;
+// A buyer judging the goods badly, in words no department owns ("分辨率太低", "隔音不好", "不怎么样"): the
+// lexicon routes, this only says "something is wrong".
+const NEGATIVE_EVALUATION =
+  /不好[用看吃喝穿闻]?|不行|不怎么样|不咋样|不太好|不是很好|不够好|很差|太差|较差|差劲|难用|难看|难吃|难喝|难闻|失望|后悔|垃圾|坑爹|上当|别买|不要买|不推荐|不值|不满意|糟糕|一星|不会再买|再也不|(?:太|真|好|很|超|特别|非常|有点|有些|稍微|略|比较|偏)(?:低|差|小|少|慢|硬|软|薄|厚|重|吵|响|脏|旧|臭|酸|苦|咸|淡|干|油|粘|黏|紧|松|暗|糊|卡|烫|短|难|麻烦|多)/;
 const APOLOGY = /抱歉|不好意思|给您带来|请您谅解|非常理解|理解您的心情|对不起|实在抱歉|深表歉意/;
 
 export class SignalReader {
@@ -58,6 +68,8 @@ export class SignalReader {
   constructor(
     readonly taxonomy: Taxonomy,
     readonly bayes: BayesModel,
+    /** Training only: read lines as if the lexicon knew none of their words (lexicon dropout). */
+    readonly withoutLexicon = false,
   ) {
     this.lexicon = new Lexicon(taxonomy);
     this.departments = taxonomy.departments.map((d) => d.id);
@@ -69,21 +81,24 @@ export class SignalReader {
     const canonicalText = canonical(text);
     const features: number[] = [];
     textFeatures(canonicalText, tokens, features);
-    const evidence = this.lexicon.find(text);
+    const evidence = this.withoutLexicon ? { terms: [], negated: [], cues: [], hedges: [] } : this.lexicon.find(text);
     const D = this.departments.length;
     const lex = new Float64Array(D);
     const sub = new Uint8Array(D);
+    const lexicon: number[] = [];
     for (const t of evidence.terms) {
       const i = this.departments.indexOf(t.department);
       if (i < 0) continue;
       lex[i]! += t.weight;
       if (t.subTopic) sub[i] = 1;
-      features.push(namedFeature(SEED.lexicon, t.subTopic ? `${t.department}/${t.subTopic}` : t.department));
+      lexicon.push(namedFeature(SEED.lexicon, t.subTopic ? `${t.department}/${t.subTopic}` : t.department));
     }
-    if (evidence.cues.length > 0) features.push(namedFeature(SEED.lexicon, 'cue'));
-    if (evidence.negated.length > 0) features.push(namedFeature(SEED.lexicon, 'negated'));
-    if (evidence.hedges.length > 0) features.push(namedFeature(SEED.lexicon, 'hedge'));
+    if (evidence.cues.length > 0) lexicon.push(namedFeature(SEED.lexicon, 'cue'));
+    if (evidence.negated.length > 0) lexicon.push(namedFeature(SEED.lexicon, 'negated'));
+    if (evidence.hedges.length > 0) lexicon.push(namedFeature(SEED.lexicon, 'hedge'));
+    // The Bayes model reads the text only; the heads weigh the lexicon's evidence themselves.
     const nb = this.bayes.scores(features, new Float64Array(this.bayes.classes.length));
+
     let max = -Infinity;
     for (let c = 1; c < nb.length; c++) if (nb[c]! > max) max = nb[c]!;
     let sum = 0;
@@ -108,11 +123,13 @@ export class SignalReader {
       sub,
       canonicalText,
       features,
+      sparse: lexicon.length > 0 ? features.concat(lexicon) : features,
       question: QUESTION.test(text),
       agentStyle: AGENT_STYLE.test(text),
       details: isDetailsOnly(canonicalText),
       ack: ACK.test(text),
       exclaim: EXCLAIM.test(text),
+      negativeEvaluation: NEGATIVE_EVALUATION.test(text),
       length: text.length,
     };
   }
@@ -139,10 +156,10 @@ export class SignalReader {
     let agent: LineView | undefined;
     let agentText = '';
     const context = input.context ?? [];
-    for (let i = context.length - 1; i >= 0 && (previous.length < 2 || !agent); i--) {
+    for (let i = context.length - 1; i >= 0 && (previous.length < 4 || !agent); i--) {
       const c = context[i]!;
       if (c.text.length === 0) continue;
-      if (c.role === 'customer' && previous.length < 2) previous.push(this.contextView(c.text));
+      if (c.role === 'customer' && previous.length < 4) previous.push(this.contextView(c.text));
       else if (c.role === 'agent' && !agent) {
         agent = this.contextView(c.text);
         agentText = c.text;
@@ -172,6 +189,8 @@ export const LINE_FEATURES = [
   'bayes × question',
   'cues × question',
   'no evidence at all',
+  'negative evaluation',
+  'negative evaluation × hedge',
 ] as const;
 
 export function lineVector(l: LineView): Float64Array {
@@ -197,6 +216,8 @@ export function lineVector(l: LineView): Float64Array {
     l.question ? nb : 0,
     l.question ? cues : 0,
     lexMax === 0 && l.evidence.cues.length === 0 ? 1 : 0,
+    l.negativeEvaluation ? 1 : 0,
+    l.negativeEvaluation && l.evidence.hedges.length > 0 ? 1 : 0,
   ]);
 }
 
@@ -204,7 +225,7 @@ export function lineVector(l: LineView): Float64Array {
 export const CONTEXT_FEATURES = [
   'has earlier customer line',
   'previous line complaint log-odds',
-  'two lines back complaint log-odds',
+  'earlier lines: strongest complaint log-odds',
   'previous × short line',
   'previous × details line',
   'previous × acknowledgement',
@@ -217,7 +238,8 @@ export function contextVector(s: Signals, p0: readonly number[]): Float64Array {
   const line = lineVector(s.line);
   const has = s.previous.length > 0 ? 1 : 0;
   const prev = has ? clip(logit(p0[0]!), -8, 8) / 4 : 0;
-  const prev2 = p0.length > 1 ? clip(logit(Math.max(p0[0]!, p0[1]!)), -8, 8) / 4 : prev;
+  // The conversation so far: a follow-up line belongs to a complaint raised a few lines up too.
+  const prev2 = p0.length > 1 ? clip(logit(Math.max(...p0)), -8, 8) / 4 : prev;
   const short = s.line.length <= 8 ? 1 : 0;
   const out = new Float64Array(line.length + CONTEXT_FEATURES.length);
   out.set(line);
@@ -279,15 +301,12 @@ export function departmentVectors(s: Signals, prevDept?: ArrayLike<number>, prev
 
 const PREVIOUS_SALT = 0x5bd1e995;
 const AGENT_SALT = 0x27d4eb2f;
-const lexiconSeed = (v: LineView) => v.features.slice(v.features.length - lexiconCount(v));
-function lexiconCount(v: LineView): number {
-  // view() appends the lexicon hashes last: one per term, then cue / negated / hedge flags.
-  return v.evidence.terms.length + (v.evidence.cues.length > 0 ? 1 : 0) + (v.evidence.negated.length > 0 ? 1 : 0) + (v.evidence.hedges.length > 0 ? 1 : 0);
-}
+/** The lexicon hashes of a view: what `sparse` holds beyond the text features. */
+const lexiconSeed = (v: LineView) => v.sparse.slice(v.features.length);
 
 /** Sparse inputs of stage 1: the line's own, plus the lexicon hits of the previous customer line and of the agent's last line, salted so they are features of their own. */
 export function contextSparse(s: Signals): number[] {
-  const out = s.line.features.slice();
+  const out = s.line.sparse.slice();
   const prev = s.previous[0];
   if (prev) for (const f of lexiconSeed(prev)) out.push((f ^ PREVIOUS_SALT) >>> 0);
   if (s.agent) for (const f of lexiconSeed(s.agent)) out.push((f ^ AGENT_SALT) >>> 0);

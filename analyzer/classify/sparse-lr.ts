@@ -119,6 +119,8 @@ export interface SparseOptions {
   rate?: number;
   /** Features seen in fewer examples are not learned. */
   minCount?: number;
+  /** Weights smaller than this are dropped from the stored model (they change scores by less than it). */
+  prune?: number;
   seed?: number;
 }
 
@@ -200,7 +202,7 @@ export function trainSparseBinary(examples: readonly BinaryExample[], options: S
   const hashes: number[] = [];
   const weights: number[] = [];
   for (const [f, i] of vocab) {
-    if (Math.abs(w[i]!) < 5e-3) continue;
+    if (Math.abs(w[i]!) < (options.prune ?? 0.05)) continue;
     hashes.push(f);
     weights.push(round(w[i]!));
   }
@@ -283,7 +285,7 @@ export function trainSparseSoftmax(examples: readonly SoftmaxExample[], classes:
   const weights: number[] = [];
   for (const [f, i] of vocab) {
     let keep = false;
-    for (let k = 0; k < K; k++) if (Math.abs(w[i * K + k]!) >= 5e-3) keep = true;
+    for (let k = 0; k < K; k++) if (Math.abs(w[i * K + k]!) >= (options.prune ?? 0.05)) keep = true;
     if (!keep) continue;
     hashes.push(f);
     for (let k = 0; k < K; k++) weights.push(round(w[i * K + k]!));

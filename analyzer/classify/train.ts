@@ -30,8 +30,11 @@ export interface TrainOptions {
   onProgress?: (message: string) => void;
   /** How many of the examples are corrections (for the record in the model file). */
   corrections?: number;
+  /** Also train on lines read without the lexicon (default true). */
+  lexiconDropout?: boolean;
   /** Overrides for the sparse heads' training (experiments). */
-  sparse?: { epochs?: number; l2?: number; l2Dense?: number; rate?: number; minCount?: number };
+  sparse?: { epochs?: number; l2?: number; l2Dense?: number; rate?: number; minCount?: number; prune?: number };
+  departmentSparse?: { epochs?: number; l2?: number; l2Dense?: number; rate?: number; minCount?: number; prune?: number };
 }
 
 interface Prepared {
@@ -69,50 +72,60 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
 
   // Signals of every line from a Bayes model that did not see it (out-of-fold), so the heads learn how far
   // to trust the text model on unseen lines.
-  const oof: { p: Prepared; s: Signals }[] = [];
+  const oof: { p: Prepared; s: Signals; weight?: number }[] = [];
   for (let k = 0; k < folds; k++) {
     const inFold = (p: Prepared) => fold(p.example.text, folds) === k;
     const trainDocs: BayesDoc[] = prepared.filter((p) => !inFold(p)).map((p) => ({ features: p.features, label: p.label }));
-    const reader = new SignalReader(taxonomy, new BayesModel(trainBayes(trainDocs, classes)));
-    for (const p of prepared.filter(inFold)) oof.push({ p, s: reader.read(p.input) });
+    const bayesK = new BayesModel(trainBayes(trainDocs, classes));
+    const reader = new SignalReader(taxonomy, bayesK);
+    // Lexicon dropout: the same lines read without the lexicon, so the heads also learn to judge lines whose
+    // words the taxonomy does not list (real buyers' vocabulary is wider than any lexicon).
+    const blind = new SignalReader(taxonomy, bayesK, true);
+    for (const p of prepared.filter(inFold)) {
+      oof.push({ p, s: reader.read(p.input) });
+      if (options.lexiconDropout ?? true) oof.push({ p, s: blind.read(p.input), weight: 0.5 });
+    }
     say(`fold ${k + 1}/${folds}`);
   }
   const targetOf = (p: Prepared) => departments.indexOf(p.example.departments[0]!);
   const acceptableOf = (p: Prepared) => p.example.departments.map((d) => departments.indexOf(d)).filter((i) => i >= 0);
   const complaints = oof.filter((o) => o.p.example.complaint);
   const sparseOptions = { epochs: 12, l2: 0.3, rate: 0.15, minCount: 2, ...options.sparse };
+  // Which department owns a line is carried by its words more than whether it is a complaint at all, so the
+  // department heads lean less on the dense signals.
+  const departmentOptions = { ...sparseOptions, l2: 0.1, ...options.departmentSparse };
 
   // Stage 0: the line alone.
   const line = trainSparseBinary(
-    oof.map((o) => ({ sparse: o.s.line.features, dense: lineVector(o.s.line), y: o.p.example.complaint ? 1 : 0 })),
+    oof.map((o) => ({ sparse: o.s.line.sparse, dense: lineVector(o.s.line), y: o.p.example.complaint ? 1 : 0, weight: o.weight })),
     sparseOptions,
   );
   const lineDepartment = trainSparseSoftmax(
-    complaints.map((o) => ({ sparse: o.s.line.features, dense: lineDepartmentVectors(o.s.line), target: targetOf(o.p), acceptable: acceptableOf(o.p) })),
+    complaints.map((o) => ({ sparse: o.s.line.sparse, dense: lineDepartmentVectors(o.s.line), target: targetOf(o.p), acceptable: acceptableOf(o.p), weight: o.weight })),
     departments.length,
-    sparseOptions,
+    departmentOptions,
   );
 
   // Stage 1: the line with what stage 0 says about the earlier customer lines.
   const line0 = new SparseBinary(line);
   const lineDept0 = new SparseSoftmax(lineDepartment);
   const contextOf = (s: Signals) => {
-    const p0 = s.previous.map((v) => line0.predict(v.features, lineVector(v)));
+    const p0 = s.previous.map((v) => line0.predict(v.sparse, lineVector(v)));
     const prev = s.previous[0];
-    const prevDept = prev ? lineDept0.predict(prev.features, lineDepartmentVectors(prev), new Float64Array(departments.length)) : undefined;
+    const prevDept = prev ? lineDept0.predict(prev.sparse, lineDepartmentVectors(prev), new Float64Array(departments.length)) : undefined;
     return { p0, prevDept };
   };
   const complaint = trainSparseBinary(
-    oof.map((o) => ({ sparse: contextSparse(o.s), dense: contextVector(o.s, contextOf(o.s).p0), y: o.p.example.complaint ? 1 : 0 })),
+    oof.map((o) => ({ sparse: contextSparse(o.s), dense: contextVector(o.s, contextOf(o.s).p0), y: o.p.example.complaint ? 1 : 0, weight: o.weight })),
     sparseOptions,
   );
   const department = trainSparseSoftmax(
     complaints.map((o) => {
       const c = contextOf(o.s);
-      return { sparse: contextSparse(o.s), dense: departmentVectors(o.s, c.prevDept, c.p0[0] ?? 0), target: targetOf(o.p), acceptable: acceptableOf(o.p) };
+      return { sparse: contextSparse(o.s), dense: departmentVectors(o.s, c.prevDept, c.p0[0] ?? 0), target: targetOf(o.p), acceptable: acceptableOf(o.p), weight: o.weight };
     }),
     departments.length,
-    sparseOptions,
+    departmentOptions,
   );
   say('heads trained');
 
@@ -137,7 +150,9 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
     lineDepartment,
     complaint: { ...complaint, features: [...LINE_FEATURES, ...CONTEXT_FEATURES] },
     department: { ...department, features: [...DEPARTMENT_FEATURES], departments },
-    threshold: 0.5,
+    // Chosen on the tune part of the real-text dev set: F1 is flat from 0.3 to 0.5 there, and lower
+    // thresholds find more of the complaints real buyers phrase in words the corpus lacks.
+    threshold: 0.4,
     secondary: 0.3,
   };
   const version = `hybrid-${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 8)}`;

@@ -10,7 +10,7 @@ import type { Classification } from '../../schemas/analyzed-message.ts';
 import { departmentIds, loadTaxonomy } from '../../schemas/taxonomy.ts';
 import { createClassifier } from '../classify/index.ts';
 import type { Classifier } from '../classify/types.ts';
-import { loadCorpus, loadRealDev, type Example, type Split } from '../eval/examples.ts';
+import { loadCorpus, loadRealDev, realSplit, type Example, type Split } from '../eval/examples.ts';
 import { evaluate, formatReport, isRight, type Report, type Scored } from '../eval/metrics.ts';
 import { detectScript } from '../text/script.ts';
 import { prepareContextText, prepareLine } from '../text/prepare.ts';
@@ -68,14 +68,14 @@ async function main(): Promise<void> {
   const reports: Record<string, Report> = {};
   const text: string[] = [`classifier ${classifier.version}, taxonomy ${classifier.taxonomyVersion}`];
 
-  const run = (name: string, examples: Example[]) => {
+  const run = (name: string, examples: Example[], showMistakes = true) => {
     const t0 = performance.now();
     const scored = score(classifier, examples);
     const ms = performance.now() - t0;
     const r = evaluate(scored, ids);
     reports[name] = r;
     text.push('', formatReport(name, r, ids), `(${((1000 * ms) / Math.max(1, examples.length)).toFixed(1)} µs/line including masking, normalization and segmentation)`);
-    if (showErrors > 0) text.push(mistakes(scored, showErrors));
+    if (showErrors > 0 && showMistakes) text.push(mistakes(scored, showErrors));
   };
 
   run(`corpus ${split}`, loadCorpus(split));
@@ -87,15 +87,18 @@ async function main(): Promise<void> {
     } else {
       if (real.skipped.length > 0) text.push('', `real-text dev set: ${real.skipped.length} items skipped (${real.skipped.slice(0, 3).join('; ')})`);
       const sure = real.examples.filter((e) => !e.unsure);
-      run('real dev (all)', real.examples);
-      run('real dev (sure labels only)', sure);
-      for (const source of [...new Set(real.examples.map((e) => e.source))]) run(`real dev: ${source}`, real.examples.filter((e) => e.source === source));
+      const tune = real.examples.filter((e) => realSplit(e) === 'tune');
+      const blind = real.examples.filter((e) => realSplit(e) === 'blind');
+      run('real dev (all)', real.examples, false);
+      run('real dev (sure labels only)', sure, false);
+      run('real dev, blind part (never read; numbers only)', blind, false);
+      for (const source of [...new Set(real.examples.map((e) => e.source))]) run(`real dev, tune part: ${source}`, tune.filter((e) => e.source === source));
       const toTraditional = OpenCC.Converter({ from: 'cn', to: 'twp' });
       const converted = real.examples.map((e) => {
         const t = toTraditional(e.text);
         return { ...e, text: t, script: detectScript(t).script, context: e.context?.map((c) => ({ ...c, text: toTraditional(c.text) })) };
       });
-      run('real dev converted to traditional', converted);
+      run('real dev converted to traditional', converted, false);
     }
   }
 
