@@ -7,8 +7,9 @@ interface Remembered extends ContextLine {
 }
 
 /**
- * Recent lines per conversation, so a short line (还没到呢, 怎么回事) is read with what came before it.
- * Bounded LRU: conversations are short-lived, and the bus keys records by conversation, so one analyzer
+ * Lines per conversation, so a short line (还没到呢, 怎么回事, 再不处理我就差评了) is read with what came before
+ * it: the most recent lines, and the customer's opening lines, which usually say what the conversation is
+ * about. Bounded LRU: conversations are short-lived, and the bus keys records by conversation, so one analyzer
  * sees a whole conversation. Lines are kept in sentAt order; a line only sees lines sent before it.
  */
 export class ConversationContext {
@@ -17,6 +18,7 @@ export class ConversationContext {
   constructor(
     readonly maxConversations = 50_000,
     readonly linesPerConversation = 6,
+    readonly openingCustomerLines = 2,
   ) {}
 
   /** Earlier lines of the conversation than `at`, oldest first. */
@@ -42,9 +44,17 @@ export class ConversationContext {
     if (!lines.some((l) => l.id === line.id)) {
       lines.push({ role: line.role, text: line.text, at: line.at, id: line.id });
       lines.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
-      if (lines.length > this.linesPerConversation) lines.splice(0, lines.length - this.linesPerConversation);
+      if (lines.length > this.linesPerConversation + this.openingCustomerLines) this.#trim(lines);
     }
     this.#conversations.set(conversationId, lines);
+  }
+
+  /** Keeps the customer's first lines and the most recent ones. */
+  #trim(lines: Remembered[]): void {
+    const opening = lines.filter((l) => l.role === 'customer').slice(0, this.openingCustomerLines);
+    const recent = lines.slice(-this.linesPerConversation);
+    const keep = new Set([...opening, ...recent]);
+    for (let i = lines.length - 1; i >= 0; i--) if (!keep.has(lines[i]!)) lines.splice(i, 1);
   }
 
   get size(): number {

@@ -13,7 +13,7 @@ import { BayesModel, type BayesModelData } from './bayes.ts';
 import { unpackModel } from './model-codec.ts';
 import { namedFeature, SEED } from './features.ts';
 import { remapClasses, SparseBinary, SparseSoftmax, type SparseBinaryData, type SparseSoftmaxData } from './sparse-lr.ts';
-import { contextSparse, contextVector, departmentVectors, lineDepartmentVectors, lineVector, SignalReader, type Signals } from './signals.ts';
+import { contextSparse, contextVector, conversationDepartment, departmentVectors, lineDepartmentVectors, lineVector, SignalReader, type Signals } from './signals.ts';
 import type { Classifier, ClassifierInput } from './types.ts';
 
 export const MODEL_FORMAT = 'fankui-classifier/1';
@@ -57,7 +57,8 @@ export class HybridClassifier implements Classifier {
   readonly #complaint: SparseBinary;
   readonly #department: SparseSoftmax;
   readonly #probs: Float64Array;
-  readonly #prevProbs: Float64Array;
+  /** Taxonomy departments the model was not trained on (routed by their lexicon until retrained). */
+  readonly #untrained: number[];
   /** Sub-topic classes of each department, as indices into the sub-topic model. */
   readonly #subClasses = new Map<string, { index: number; id: string }[]>();
   readonly #subScores: Float64Array;
@@ -71,12 +72,12 @@ export class HybridClassifier implements Classifier {
     // A taxonomy the model was not trained on still works: its extra departments get the mean bias and
     // are chosen on lexicon evidence; the version says so.
     const depts = this.#reader.departments;
+    this.#untrained = depts.flatMap((d, i) => (model.department.departments.includes(d) ? [] : [i]));
     this.#line = new SparseBinary(model.line);
     this.#complaint = new SparseBinary(model.complaint);
     this.#lineDepartment = new SparseSoftmax(remapClasses(model.lineDepartment, model.department.departments, depts));
     this.#department = new SparseSoftmax(remapClasses(model.department, model.department.departments, depts));
     this.#probs = new Float64Array(this.#reader.departments.length);
-    this.#prevProbs = new Float64Array(this.#reader.departments.length);
     this.#subTopics.classes.forEach((c, index) => {
       const [d, id] = c.split('/') as [string, string];
       let list = this.#subClasses.get(d);
@@ -101,12 +102,14 @@ export class HybridClassifier implements Classifier {
       return { complaint: false, department: null, departments: [], confidence: round(1 - pComplaint), subTopic: null, evidence: [] };
     }
     const depts = this.#reader.departments;
-    const prev = s.previous[0];
-    const prevDept = prev ? this.#lineDepartment.predict(prev.sparse, lineDepartmentVectors(prev), this.#prevProbs) : undefined;
-    const probs = this.#department.predict(sparse, departmentVectors(s, prevDept, p0[0] ?? 0), this.#probs);
+    const D = depts.length;
+    const dept0 = s.previous.map((v) => this.#lineDepartment.predict(v.sparse, lineDepartmentVectors(v), new Float64Array(D)));
+    const probs = this.#department.predict(sparse, departmentVectors(s, conversationDepartment(p0, dept0, D)), this.#probs);
     let best = 0;
     for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[best]!) best = i;
-    const order = [...probs.keys()].filter((i) => i === best || probs[i]! >= this.#model.secondary).sort((a, b) => probs[b]! - probs[a]!);
+    best = this.#lexiconOverride(s, best, probs);
+    const others = [...probs.keys()].filter((i) => i !== best && probs[i]! >= this.#model.secondary).sort((a, b) => probs[b]! - probs[a]!);
+    const order = [best, ...others];
     const department = depts[best]!;
     return {
       complaint: true,
@@ -116,6 +119,25 @@ export class HybridClassifier implements Classifier {
       subTopic: this.#subTopic(s, department),
       evidence: this.#evidence(s, department, input.tokens),
     };
+  }
+
+  /**
+   * A department added by the taxonomy after training has no weights of its own; it takes the line when its
+   * sub-topic terms matched and no trained department's lexicon says more. `npm run train` with corpus lines
+   * for it replaces this rule with a learned one.
+   */
+  #lexiconOverride(s: Signals, best: number, probs: Float64Array): number {
+    let pick = best;
+    for (const i of this.#untrained) {
+      const lex = s.line.lex[i]!;
+      if (lex >= 2 && s.line.sub[i] && lex > s.line.lex[pick]!) pick = i;
+    }
+    if (pick !== best) {
+      let total = 0;
+      for (const v of s.line.lex) total += v;
+      probs[pick] = Math.max(probs[pick]!, s.line.lex[pick]! / total);
+    }
+    return pick;
   }
 
   #subTopic(s: Signals, department: string): string | null {

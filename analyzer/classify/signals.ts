@@ -41,7 +41,7 @@ export interface LineView {
 
 export interface Signals {
   line: LineView;
-  /** Earlier customer lines, most recent first (at most four). */
+  /** Earlier customer lines, most recent first: up to three recent ones and the conversation's opening line. */
   previous: LineView[];
   /** The last agent line, if any. */
   agent?: LineView;
@@ -156,14 +156,20 @@ export class SignalReader {
     let agent: LineView | undefined;
     let agentText = '';
     const context = input.context ?? [];
-    for (let i = context.length - 1; i >= 0 && (previous.length < 4 || !agent); i--) {
+    for (let i = context.length - 1; i >= 0 && (previous.length < 3 || !agent); i--) {
       const c = context[i]!;
       if (c.text.length === 0) continue;
-      if (c.role === 'customer' && previous.length < 4) previous.push(this.contextView(c.text));
+      if (c.role === 'customer' && previous.length < 3) previous.push(this.contextView(c.text));
       else if (c.role === 'agent' && !agent) {
         agent = this.contextView(c.text);
         agentText = c.text;
       }
+    }
+    // The customer's opening line usually says what the whole conversation is about.
+    const opening = context.find((c) => c.role === 'customer' && c.text.length > 0);
+    if (opening && previous.length === 3) {
+      const v = this.contextView(opening.text);
+      if (!previous.includes(v)) previous.push(v);
     }
     return { line, previous, agent, agentApology: APOLOGY.test(agentText) };
   }
@@ -265,7 +271,7 @@ export const DEPARTMENT_FEATURES = [
   'lexicon score',
   'lexicon share',
   'sub-topic term',
-  'previous line: department (stage 0) × its complaint probability',
+  'conversation so far: department (stage 0), weighted by complaint probability and recency',
   'previous line: lexicon',
   'agent line: lexicon',
 ] as const;
@@ -277,22 +283,39 @@ export function lineDepartmentVectors(l: LineView): Float64Array[] {
   for (const v of l.lex) lexTotal += v;
   const out: Float64Array[] = [];
   for (let i = 0; i < D; i++) {
-    const nb = Number.isNaN(l.nbDept[i]!) ? -3 : clip(l.nbDept[i]!, -15, 0);
+    // A department the Bayes model never saw (a taxonomy may add one) gets a neutral, uniform share.
+    const nb = Number.isNaN(l.nbDept[i]!) ? -Math.log(D) : clip(l.nbDept[i]!, -15, 0);
     out.push(Float64Array.from([nb / 5, Math.min(l.lex[i]!, 6) / 3, lexTotal > 0 ? l.lex[i]! / lexTotal : 0, l.sub[i]!, 0, 0, 0]));
   }
   return out;
 }
 
 /**
- * Stage 1 department inputs: stage 0's plus the conversation. `prevDept` = stage-0 department probabilities
- * of the previous customer line, `prevComplaint` its stage-0 P(complaint).
+ * The department the conversation's complaint is about: stage-0 department probabilities of the earlier
+ * customer lines (most recent first), weighted by their stage-0 P(complaint) and by recency, scaled by the
+ * strongest of those P(complaint). A generic follow-up ("再不处理我就给差评了", "无语") takes it.
  */
-export function departmentVectors(s: Signals, prevDept?: ArrayLike<number>, prevComplaint = 0): Float64Array[] {
+export function conversationDepartment(p0: readonly number[], dept0: readonly ArrayLike<number>[], departments: number): Float64Array {
+  const out = new Float64Array(departments);
+  let total = 0;
+  let strongest = 0;
+  for (let k = 0; k < p0.length; k++) {
+    const w = p0[k]! * 0.7 ** k;
+    total += w;
+    strongest = Math.max(strongest, p0[k]!);
+    for (let i = 0; i < departments; i++) out[i]! += w * dept0[k]![i]!;
+  }
+  if (total > 0) for (let i = 0; i < departments; i++) out[i] = (out[i]! / total) * strongest;
+  return out;
+}
+
+/** Stage 1 department inputs: stage 0's plus the conversation (`conversationDepartment`). */
+export function departmentVectors(s: Signals, conversation?: ArrayLike<number>): Float64Array[] {
   const out = lineDepartmentVectors(s.line);
   const prev = s.previous[0];
   for (let i = 0; i < out.length; i++) {
     const v = out[i]!;
-    v[4] = prevDept ? prevDept[i]! * prevComplaint : 0;
+    v[4] = conversation ? conversation[i]! : 0;
     v[5] = prev ? Math.min(prev.lex[i]!, 6) / 3 : 0;
     v[6] = s.agent ? Math.min(s.agent.lex[i]!, 6) / 3 : 0;
   }

@@ -13,6 +13,7 @@ import { SparseBinary, SparseSoftmax, trainSparseBinary, trainSparseSoftmax } fr
 import {
   CONTEXT_FEATURES,
   contextSparse,
+  conversationDepartment,
   contextVector,
   DEPARTMENT_FEATURES,
   departmentVectors,
@@ -111,9 +112,8 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
   const lineDept0 = new SparseSoftmax(lineDepartment);
   const contextOf = (s: Signals) => {
     const p0 = s.previous.map((v) => line0.predict(v.sparse, lineVector(v)));
-    const prev = s.previous[0];
-    const prevDept = prev ? lineDept0.predict(prev.sparse, lineDepartmentVectors(prev), new Float64Array(departments.length)) : undefined;
-    return { p0, prevDept };
+    const dept0 = s.previous.map((v) => lineDept0.predict(v.sparse, lineDepartmentVectors(v), new Float64Array(departments.length)));
+    return { p0, conversation: conversationDepartment(p0, dept0, departments.length) };
   };
   const complaint = trainSparseBinary(
     oof.map((o) => ({ sparse: contextSparse(o.s), dense: contextVector(o.s, contextOf(o.s).p0), y: o.p.example.complaint ? 1 : 0, weight: o.weight })),
@@ -122,7 +122,7 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
   const department = trainSparseSoftmax(
     complaints.map((o) => {
       const c = contextOf(o.s);
-      return { sparse: contextSparse(o.s), dense: departmentVectors(o.s, c.prevDept, c.p0[0] ?? 0), target: targetOf(o.p), acceptable: acceptableOf(o.p), weight: o.weight };
+      return { sparse: contextSparse(o.s), dense: departmentVectors(o.s, c.conversation), target: targetOf(o.p), acceptable: acceptableOf(o.p), weight: o.weight };
     }),
     departments.length,
     departmentOptions,

@@ -174,7 +174,7 @@ export function loadRealDev(dataDir = process.env.FANKUI_SHARED_DATA ?? DEFAULT_
     for (const l of readJsonl<RealLabel & { session_id: string; turn: number }>(join(REAL_LABELS_DIR, 'jddc.labels.jsonl'))) {
       const session = sessions.get(l.session_id) ?? [];
       const idx = session.findIndex((r) => r.turn === l.turn);
-      const context = session.slice(Math.max(0, idx - 6), Math.max(0, idx)).map((r) => ({ role: r.is_agent ? ('agent' as const) : ('customer' as const), text: r.text }));
+      const context = session.slice(0, Math.max(0, idx)).map((r) => ({ role: r.is_agent ? ('agent' as const) : ('customer' as const), text: r.text }));
       push(session[idx]?.text, l, 'jddc', `${l.session_id}#${l.turn}`, context);
     }
   } else skipped.push(`${jddcFile} not found`);

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { loadTaxonomy, parseTaxonomy } from '../../schemas/taxonomy.ts';
+import { prepareContextText, prepareLine } from '../text/prepare.ts';
+import { HybridClassifier, loadModelFile } from './hybrid.ts';
+import type { ContextLine } from './types.ts';
+
+const taxonomy = loadTaxonomy();
+const model = loadModelFile();
+const classifier = new HybridClassifier(taxonomy, model);
+const run = (raw: string, context: [string, string][] = [], c = classifier) => {
+  const line = prepareLine(raw);
+  const ctx: ContextLine[] = context.map(([role, text]) => ({ role: role as ContextLine['role'], text: prepareContextText(text) }));
+  return c.classify({ text: line.text, tokens: line.tokens, context: ctx });
+};
+
+describe('HybridClassifier (the committed model)', () => {
+  it.each([
+    ['你们的发货速度太慢了，能不能快点', 'warehouse'],
+    ['你们的实物与图片有差异，宣传言过其实了', 'ops'],
+    ['你们是否能开增值税专用发票', 'finance'],
+    ['你们的产品太硬了，用起来不舒服', 'product'],
+    ['我们家是老人，不送货上门就不买', 'logistics'],
+    ['客服一直不回复，问了三遍了', 'service'],
+  ])('routes the seed article’s examples: %s → %s', (text, department) => {
+    const c = run(text);
+    expect(c.complaint).toBe(true);
+    expect(c.department).toBe(department);
+    expect(c.departments[0]).toBe(department);
+  });
+
+  it.each([
+    ['你們的發貨速度太慢了，能不能快點', '你们的发货速度太慢了，能不能快点'],
+    ['實物與圖片差很多，宣傳言過其實', '实物与图片差很多，宣传言过其实'],
+    ['為什麼還沒到貨？都一個禮拜了', '为什么还没到货？都一个礼拜了'],
+  ])('labels traditional script like simplified: %s', (traditional, simplified) => {
+    const t = run(traditional);
+    const s = run(simplified);
+    expect(t.complaint).toBe(s.complaint);
+    expect(t.department).toBe(s.department);
+  });
+
+  it.each(['你好', '好的谢谢', '有货吗', '这款有黑色的吗', '能便宜点吗', '质量很好，已经回购了', '没有坏，挺好用的', '不是质量问题，是我自己买大了，想换个码', '还行'])(
+    'does not count questions, bargaining, praise, negated and hedged lines: %s',
+    (text) => {
+      const c = run(text);
+      expect(c.complaint).toBe(false);
+      expect(c.department).toBeNull();
+      expect(c.departments).toEqual([]);
+      expect(c.subTopic).toBeNull();
+    },
+  );
+
+  it('reads a short line with its conversation', () => {
+    const withContext = run('还没到呢', [
+      ['customer', '我的快递三天了物流一直不更新'],
+      ['agent', '亲，非常抱歉，这边帮您催一下快递'],
+    ]);
+    expect(withContext.complaint).toBe(true);
+    expect(withContext.department).toBe('logistics');
+    const bare = run('还没到呢');
+    expect(withContext.confidence).toBeGreaterThan(bare.complaint ? bare.confidence : 0);
+  });
+
+  it('an order number after a complaint belongs to it; after a question it does not', () => {
+    const after = run('订单号 8123456789012', [
+      ['customer', '发票开错了 抬头不对 要重开'],
+      ['agent', '亲 麻烦提供一下订单号'],
+    ]);
+    expect(after.complaint).toBe(true);
+    expect(after.department).toBe('finance');
+    expect(run('订单号 8123456789012', [['customer', '这款有现货吗'], ['agent', '亲 麻烦提供一下订单号']]).complaint).toBe(false);
+  });
+
+  it('gives a sub-topic of the primary department, evidence words and a confidence in (0, 1]', () => {
+    const c = run('衣服颜色发错了，我要的是黑色，发来的是白色');
+    expect(c.department).toBe('warehouse');
+    expect(c.subTopic).toBe('wrong_item');
+    expect(c.evidence.length).toBeGreaterThan(0);
+    expect(c.confidence).toBeGreaterThan(0);
+    expect(c.confidence).toBeLessThanOrEqual(1);
+    const sub = taxonomy.departments.find((d) => d.id === c.department)!.subTopics.map((s) => s.id);
+    expect(sub).toContain(c.subTopic);
+  });
+
+  it('names the model and taxonomy version it was built with', () => {
+    expect(classifier.version).toBe(model.version);
+    expect(classifier.taxonomyVersion).toBe(taxonomy.version);
+  });
+
+  it('works with a taxonomy that adds a department: routed by its lexicon until retrained', () => {
+    const custom = parseTaxonomy(
+      {
+        ...taxonomy,
+        version: 'custom-1',
+        departments: [
+          ...taxonomy.departments,
+          { id: 'legal', label: '法务', labelEn: 'Legal', terms: ['律师函', '起诉'], subTopics: [{ id: 'lawsuit', label: '诉讼', labelEn: 'Lawsuit', terms: ['律师函', '起诉你们'] }] },
+        ],
+      },
+      'test',
+    );
+    const c = new HybridClassifier(custom, model);
+    expect(c.version).toBe(`${model.version}+taxonomy-custom-1`);
+    const legal = run('你们再不处理我就发律师函起诉你们', [], c);
+    expect(legal.complaint).toBe(true);
+    expect(legal.department).toBe('legal');
+    expect(legal.departments[0]).toBe('legal');
+    expect(run('都五天了还没发货', [], c).department).toBe('warehouse');
+  });
+});
