@@ -77,6 +77,8 @@ async function main(): Promise<void> {
     publishAll({
       bus: pipeline.bus,
       messages,
+      // The generator's output is typed and its tests validate every message against ChatMessage.
+      validated: true,
       end,
       onProgress: (p) => {
         demo.published = p.published;

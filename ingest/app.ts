@@ -64,7 +64,7 @@ export function createIngestApp(options: IngestOptions): Hono {
         try {
           await options.bus.publish(
             TOPICS.messages,
-            parsed.accepted.map((m) => ({ key: m.conversationId, value: m, headers: { [RECEIVED_AT_HEADER]: String(receivedAt) } })),
+            parsed.accepted.map((m) => ({ key: m.conversationId, value: m, validated: true, headers: { [RECEIVED_AT_HEADER]: String(receivedAt) } })),
           );
         } catch (e) {
           log.error('publish failed; nothing from the request was accepted', { records: parsed.accepted.length, error: e });

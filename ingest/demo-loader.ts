@@ -10,6 +10,8 @@ export interface LoadProgress {
 export interface LoadOptions {
   bus: Bus;
   messages: Iterable<ChatMessage>;
+  /** The messages were validated (or come from typed, tested code such as the demo generator). */
+  validated?: boolean;
   /** Time (epoch ms) of the last message, for the progress fraction (from the first message's time to it). */
   end?: number;
   chunk?: number;
@@ -44,7 +46,7 @@ export async function publishAll(options: LoadOptions): Promise<number> {
   };
   for (const m of options.messages) {
     firstAt ??= Date.parse(m.sentAt);
-    chunk.push({ key: m.conversationId, value: m, headers: { [RECEIVED_AT_HEADER]: String(now()) } });
+    chunk.push({ key: m.conversationId, value: m, validated: options.validated, headers: { [RECEIVED_AT_HEADER]: String(now()) } });
     if (chunk.length >= chunkSize) {
       lastAt = Date.parse(m.sentAt);
       await flush();

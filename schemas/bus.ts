@@ -20,6 +20,11 @@ export interface BusRecord {
   /** The record. The in-process bus hands the object over as is; Kafka carries JSON bytes. */
   value: unknown;
   headers?: Record<string, string>;
+  /**
+   * The publisher validated `value` against the topic's schema in this process (in-process bus only; a
+   * consumer re-validates whatever crossed a process boundary, i.e. anything Kafka delivers as bytes).
+   */
+  validated?: boolean;
 }
 
 export type BatchHandler = (batch: readonly BusRecord[]) => Promise<void>;

@@ -95,15 +95,16 @@ export class HybridClassifier implements Classifier {
 
   classify(input: ClassifierInput): Classification {
     const s = this.#reader.read(input);
-    const p0 = s.previous.map((v) => this.#line.predict(v.sparse, lineVector(v)));
+    const D = this.#reader.departments.length;
+    const stage0 = s.previous.map((v) => (v.stage0 ??= { complaint: this.#line.predict(v.sparse, lineVector(v)), departments: this.#lineDepartment.predict(v.sparse, lineDepartmentVectors(v), new Float64Array(D)) }));
+    const p0 = stage0.map((x) => x.complaint);
     const sparse = contextSparse(s);
     const pComplaint = this.#complaint.predict(sparse, contextVector(s, p0));
     if (pComplaint < this.#model.threshold) {
       return { complaint: false, department: null, departments: [], confidence: round(1 - pComplaint), subTopic: null, evidence: [] };
     }
     const depts = this.#reader.departments;
-    const D = depts.length;
-    const dept0 = s.previous.map((v) => this.#lineDepartment.predict(v.sparse, lineDepartmentVectors(v), new Float64Array(D)));
+    const dept0 = stage0.map((x) => x.departments);
     const probs = this.#department.predict(sparse, departmentVectors(s, conversationDepartment(p0, dept0, D)), this.#probs);
     let best = 0;
     for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[best]!) best = i;

@@ -37,6 +37,8 @@ export interface LineView {
   exclaim: boolean;
   negativeEvaluation: boolean;
   length: number;
+  /** Stage-0 judgement of the line, memoized by the classifier (views of context lines are cached). */
+  stage0?: { complaint: number; departments: Float64Array };
 }
 
 export interface Signals {

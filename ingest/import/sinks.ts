@@ -21,7 +21,7 @@ export function busSink(bus: Bus, close: () => Promise<void>): Sink {
       const receivedAt = String(Date.now());
       await bus.publish(
         TOPICS.messages,
-        messages.map((m) => ({ key: m.conversationId, value: m, headers: { [RECEIVED_AT_HEADER]: receivedAt } })),
+        messages.map((m) => ({ key: m.conversationId, value: m, validated: true, headers: { [RECEIVED_AT_HEADER]: receivedAt } })),
       );
       return { accepted: messages.length, rejected: [] };
     },

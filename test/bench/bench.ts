@@ -128,7 +128,7 @@ async function main() {
   const pipeline = await startPipeline({ DATA_DIR: dataDir, FANKUI_TZ: 'Asia/Shanghai' }, silentLogger);
   try {
     const t0 = performance.now();
-    await publishAll({ bus: pipeline.bus, messages: first });
+    await publishAll({ bus: pipeline.bus, messages: first, validated: true });
     const embeddedSeconds = (performance.now() - t0) / 1000;
     log(`embedded end to end: ${Math.round(first.length / embeddedSeconds).toLocaleString('en')} messages/s`);
 
