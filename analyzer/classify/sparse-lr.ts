@@ -7,7 +7,8 @@
  *   softmax:  P(k) ∝ exp(b_k + Σ_f w_fk + Σ_i v_i x_ki)     (dense weights v shared across classes)
  */
 import { IntMap } from './int-map.ts';
-import { sigmoid } from './logistic.ts';
+
+export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 export interface SparseBinaryData {
   hashes: number[];
