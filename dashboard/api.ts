@@ -8,7 +8,7 @@ import { CorrectionInput, type CorrectionRequest } from '../schemas/correction.t
 import { isCalendarDate } from '../schemas/iso-time.ts';
 import type { Taxonomy } from '../schemas/taxonomy.ts';
 import { describeIssues } from '../schemas/validation.ts';
-import { getMessage, listCorrections, listMessages, rangeStats } from './queries.ts';
+import { getMessage, listCorrections, listDeadLetters, listMessages, rangeStats } from './queries.ts';
 
 export interface DashboardApiOptions {
   store: Store;
@@ -126,6 +126,12 @@ export function createDashboardApi(options: DashboardApiOptions): Hono {
     await options.bus.publish(TOPICS.corrections, [{ key: id, value: request }]);
     const after = await getMessage(store, id);
     return c.json({ message: after, correction: request }, 201);
+  });
+
+  app.get('/api/dead-letters', async (c) => {
+    const q = z.object({ limit: MessagesQuery.shape.limit }).safeParse(c.req.query());
+    if (!q.success) return c.json({ error: describeIssues(q.error) }, 400);
+    return c.json({ items: await listDeadLetters(store, q.data.limit) });
   });
 
   app.get('/api/corrections', async (c) => {

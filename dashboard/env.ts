@@ -8,7 +8,7 @@ export const DashboardEnv = z.object({
   PORT: port(8080),
   /** `off` (the default for now): no login. Dashboard login arrives with the department-heads dashboard. */
   AUTH: z.enum(['off', 'on'], { error: 'must be off or on' }).default('off'),
-  /** Demo data: `auto` loads it when the store is empty, `1` always when empty… see README. */
+  /** Demo data when the store is empty: `auto` for the embedded store only, `1` for any store, `0` never. */
   DEMO: z.enum(['auto', '0', '1'], { error: 'must be auto, 0 or 1' }).default('auto'),
 });
 export type DashboardEnv = z.infer<typeof DashboardEnv>;

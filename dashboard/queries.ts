@@ -231,3 +231,32 @@ export async function listCorrections(store: Store, q: { messageId?: string; fro
     at: utcIso(r.corrected_at),
   }));
 }
+
+export interface DeadLetterItem {
+  id: string;
+  at: string;
+  topic: string;
+  stage: string;
+  reason: string;
+  key: string;
+  payload: string;
+}
+
+/** Records the pipeline could not process, newest first, with their original payload and the reason. */
+export async function listDeadLetters(store: Store, limit: number): Promise<DeadLetterItem[]> {
+  const rows = await store.query<Record<string, unknown>>(
+    `SELECT dead_letter_id, any(at) AS at, any(topic) AS topic, any(stage) AS stage, any(reason) AS reason,
+            any(record_key) AS record_key, any(payload) AS payload
+     FROM dead_letters GROUP BY dead_letter_id ORDER BY at DESC LIMIT {limit:UInt32}`,
+    { limit },
+  );
+  return rows.map((r) => ({
+    id: String(r.dead_letter_id),
+    at: utcIso(r.at),
+    topic: String(r.topic),
+    stage: String(r.stage),
+    reason: String(r.reason),
+    key: String(r.record_key),
+    payload: String(r.payload),
+  }));
+}

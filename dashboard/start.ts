@@ -15,16 +15,23 @@ import { countMessages } from './queries.ts';
 import { createApp, type DemoStatus } from './server.ts';
 
 async function main(): Promise<void> {
-  let env;
-  try {
-    env = { ...readAnalyzerEnv(), ...readIngestEnv(), ...readDashboardEnv() };
-  } catch (e) {
-    if (e instanceof EnvError) {
-      process.stderr.write(`fankui: ${e.message}\n`);
-      process.exit(2);
+  // Every service's environment, every wrong value reported at once.
+  const problems: string[] = [];
+  const read = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (e) {
+      if (!(e instanceof EnvError)) throw e;
+      for (const p of e.problems) if (!problems.includes(p)) problems.push(p);
+      return undefined;
     }
-    throw e;
+  };
+  const parts = [read(readAnalyzerEnv), read(readIngestEnv), read(readDashboardEnv)] as const;
+  if (problems.length > 0) {
+    process.stderr.write(`fankui: ${new EnvError(problems).message}\n`);
+    process.exit(2);
   }
+  const env = { ...parts[0]!, ...parts[1]!, ...parts[2]! };
   const log = createLogger(env.LOG_LEVEL);
   const started = performance.now();
   const pipeline = await startPipeline(env, log);
@@ -62,7 +69,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  if (env.DEMO !== '0' && (await countMessages(pipeline.store)) === 0) {
+  // DEMO=auto loads the demo into an empty embedded store only (a first try-out); DEMO=1 into any empty store,
+  // a ClickHouse server included; DEMO=0 never.
+  const demoWanted = env.DEMO === '1' || (env.DEMO === 'auto' && pipeline.store.kind === 'embedded');
+  if (demoWanted && (await countMessages(pipeline.store)) === 0) {
     demo.state = 'loading';
     const end = Date.now();
     const t0 = performance.now();

@@ -97,3 +97,25 @@ describe('corrections', () => {
     expect(examples).toHaveLength(2);
   });
 });
+
+describe('dead letters', () => {
+  it('keeps records the analyzer could not process, with their payload and reason, and counts nothing', async () => {
+    const { TOPICS } = await import('../../schemas/bus.ts');
+    const before = (await getJson(`${server.url}/api/stats/departments?from=${DAY}&to=${DAY}`)).body.messages;
+    // Published in-process without validation (as a Kafka consumer would receive it): must not be stored.
+    await server.pipeline.bus.publish(TOPICS.messages, [
+      { key: 'dl-c', value: { id: 'dl-1', conversationId: 'dl-c', sentAt: 'not a date', role: 'customer', text: 'x' } },
+      { key: 'dl-c', value: '{"broken json' },
+    ]);
+    const list = await getJson(`${server.url}/api/dead-letters?limit=10`);
+    expect(list.status).toBe(200);
+    const reasons = list.body.items.map((i: any) => i.reason).join('\n');
+    expect(reasons).toMatch(/validate: sentAt must be an ISO 8601/);
+    expect(reasons).toMatch(/decode: not JSON/);
+    expect(list.body.items.find((i: any) => i.reason.startsWith('decode')).payload).toBe('{"broken json');
+    expect((await getJson(`${server.url}/api/stats/departments?from=${DAY}&to=${DAY}`)).body.messages).toBe(before);
+    // Redelivered, the same bad records are kept once.
+    await server.pipeline.bus.publish(TOPICS.messages, [{ key: 'dl-c', value: '{"broken json' }]);
+    expect((await getJson(`${server.url}/api/dead-letters?limit=10`)).body.items).toHaveLength(2);
+  });
+});
