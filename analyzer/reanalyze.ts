@@ -2,7 +2,7 @@ import { addDays, daysBetween } from '../schemas/business-time.ts';
 import type { Store } from '../schemas/clickhouse/store.ts';
 import type { Classifier } from './classify/types.ts';
 import { ConversationContext } from './context.ts';
-import { rowLabel } from './store/rows.ts';
+import { rowLabel, type MessageRow } from './store/rows.ts';
 import type { BatchWriter, WriteOp } from './store/writer.ts';
 import { segment } from './text/segment.ts';
 
@@ -29,21 +29,10 @@ export interface ReanalyzeProgress {
   changed: number;
 }
 
-interface Row {
-  id: string;
-  conversation_id: string;
-  sent_at: string;
-  role: 'customer' | 'agent' | 'system';
-  norm_text: string;
-  classifier_version: string;
-  label_source: string;
-  complaint: number;
-  department: string;
-  departments: string[];
-  confidence: number;
-  sub_topic: string;
-  evidence: string[];
-}
+type Row = Pick<
+  MessageRow,
+  'id' | 'conversation_id' | 'norm_text' | 'classifier_version' | 'label_source' | 'complaint' | 'department' | 'departments' | 'confidence' | 'sub_topic' | 'evidence'
+> & { sent_at: string; role: 'customer' | 'agent' | 'system' };
 
 /**
  * Re-tags the messages of a date range with the current classifier, day by day (bounded memory), through

@@ -7,6 +7,7 @@ import { CorrectionRequest } from '../schemas/correction.ts';
 import type { Logger } from '../schemas/log.ts';
 import { silentLogger } from '../schemas/log.ts';
 import { analyzeMessage } from './analyze.ts';
+import type { z } from 'zod';
 import type { Classifier } from './classify/types.ts';
 import { ConversationContext } from './context.ts';
 import { decodeRecord, payloadOf } from './decode.ts';
@@ -76,17 +77,22 @@ export async function startAnalyzer(options: AnalyzerOptions): Promise<Analyzer>
     }
   };
 
+  /** The record's value, or undefined after filing it as a dead letter (decode and validate failures). */
+  const decodeOrFile = <S extends z.ZodType>(record: BusRecord, schema: S, topic: string, dead: DeadLetter[]): z.infer<S> | undefined => {
+    const decoded = decodeRecord(record, schema);
+    if (decoded.kind === 'ok') return decoded.value;
+    if (decoded.kind === 'dlq') dead.push({ topic, stage: 'validate', reason: decoded.reason, key: record.key, payload: payloadOf(record) });
+    return undefined;
+  };
+
   const onMessages = async (batch: readonly BusRecord[]) => {
     counters.received += batch.length;
     const ops: WriteOp[] = [];
     const dead: DeadLetter[] = [];
     for (const record of batch) {
-      const decoded = decodeRecord(record, ChatMessage);
-      if (decoded.kind !== 'ok') {
-        if (decoded.kind === 'dlq') dead.push({ topic: TOPICS.messages, stage: 'validate', reason: decoded.reason, key: record.key, payload: payloadOf(record) });
-        continue;
-      }
-      const analyzed = analyzeMessage(decoded.value, receivedAt(record), { classifier, calendar, context });
+      const message = decodeOrFile(record, ChatMessage, TOPICS.messages, dead);
+      if (!message) continue;
+      const analyzed = analyzeMessage(message, receivedAt(record), { classifier, calendar, context });
       if (analyzed.kind === 'ok') ops.push({ kind: 'insert', message: analyzed.value });
       else if (analyzed.kind === 'dlq') dead.push({ topic: TOPICS.messages, stage: 'analyze', reason: analyzed.reason, key: record.key, payload: payloadOf(record) });
     }
@@ -100,12 +106,8 @@ export async function startAnalyzer(options: AnalyzerOptions): Promise<Analyzer>
     const ops: WriteOp[] = [];
     const dead: DeadLetter[] = [];
     for (const record of batch) {
-      const decoded = decodeRecord(record, CorrectionRequest);
-      if (decoded.kind !== 'ok') {
-        if (decoded.kind === 'dlq') dead.push({ topic: TOPICS.corrections, stage: 'validate', reason: decoded.reason, key: record.key, payload: payloadOf(record) });
-        continue;
-      }
-      const c = decoded.value;
+      const c = decodeOrFile(record, CorrectionRequest, TOPICS.corrections, dead);
+      if (!c) continue;
       ops.push({ kind: 'relabel', id: c.messageId, change: { label: correctionLabel(c), labelSource: 'correction' }, audit: c });
     }
     const outcomes = await writer.write(ops);

@@ -54,6 +54,29 @@ export interface MessageItem {
   classifierVersion: string;
 }
 
+/** A `messages` row (or the argMax-ed current state of one) as the API's message item. */
+function toMessageItem(r: Record<string, unknown>): MessageItem {
+  return {
+    id: String(r.id),
+    conversationId: String(r.conversation_id),
+    sentAt: utcIso(r.sent_at),
+    day: String(r.day),
+    role: String(r.role),
+    channel: String(r.channel),
+    shop: String(r.shop),
+    sku: String(r.sku),
+    text: String(r.text),
+    complaint: Number(r.complaint) === 1,
+    department: r.department ? String(r.department) : null,
+    departments: r.departments as string[],
+    confidence: Math.round(Number(r.confidence) * 1000) / 1000,
+    subTopic: r.sub_topic ? String(r.sub_topic) : null,
+    evidence: r.evidence as string[],
+    labelSource: String(r.label_source),
+    classifierVersion: String(r.classifier_version),
+  };
+}
+
 export interface MessageQuery {
   from: string;
   to: string;
@@ -104,25 +127,7 @@ export async function listMessages(store: Store, q: MessageQuery): Promise<Messa
      LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
     params,
   );
-  return rows.map((r) => ({
-    id: String(r.id),
-    conversationId: String(r.conversation_id),
-    sentAt: utcIso(r.sent_at),
-    day: String(r.day),
-    role: String(r.role),
-    channel: String(r.channel),
-    shop: String(r.shop),
-    sku: String(r.sku),
-    text: String(r.text),
-    complaint: Number(r.complaint) === 1,
-    department: r.department ? String(r.department) : null,
-    departments: r.departments as string[],
-    confidence: Math.round(Number(r.confidence) * 1000) / 1000,
-    subTopic: r.sub_topic ? String(r.sub_topic) : null,
-    evidence: r.evidence as string[],
-    labelSource: String(r.label_source),
-    classifierVersion: String(r.classifier_version),
-  }));
+  return rows.map(toMessageItem);
 }
 
 /** Total messages stored (current state), for start-up decisions such as loading the demo. */
@@ -151,24 +156,8 @@ export async function getMessage(store: Store, id: string): Promise<MessageDetai
   const r = rows.find((x) => Number(x.sign) === 1);
   if (!r || sum <= 0) return null;
   return {
-    id: String(r.id),
-    conversationId: String(r.conversation_id),
-    sentAt: utcIso(r.sent_at),
-    day: String(r.day),
-    role: String(r.role),
-    channel: String(r.channel),
-    shop: String(r.shop),
-    sku: String(r.sku),
-    text: String(r.text),
+    ...toMessageItem(r),
     normalizedText: String(r.norm_text),
-    complaint: Number(r.complaint) === 1,
-    department: r.department ? String(r.department) : null,
-    departments: r.departments as string[],
-    confidence: Number(r.confidence),
-    subTopic: r.sub_topic ? String(r.sub_topic) : null,
-    evidence: r.evidence as string[],
-    labelSource: String(r.label_source),
-    classifierVersion: String(r.classifier_version),
     taxonomyVersion: String(r.taxonomy_version),
     modelLabel: {
       complaint: Number(r.model_complaint) === 1,

@@ -30,11 +30,13 @@ export class BayesModel {
   readonly #priors: Float64Array;
   /** Per-row stamp of the last call that counted it: deduplicates a line's features without a Set. */
   readonly #stamp: Uint32Array;
+  readonly #allClasses: number[];
   #call = 0;
 
   constructor(data: BayesModelData) {
     this.classes = data.classes;
     const C = data.classes.length;
+    this.#allClasses = data.classes.map((_, i) => i);
     this.#priors = Float64Array.from(data.priors);
     this.#index = new IntMap(data.hashes.length);
     this.#logp = new Float64Array(data.hashes.length * C);
@@ -52,17 +54,7 @@ export class BayesModel {
 
   /** Log scores per class into `out` (length = classes). Duplicate features count once. */
   scores(features: readonly number[], out: Float64Array): Float64Array {
-    const C = this.classes.length;
-    out.set(this.#priors);
-    const call = (this.#call = (this.#call + 1) >>> 0 || 1);
-    for (let k = 0; k < features.length; k++) {
-      const row = this.#index.get(features[k]!);
-      if (row < 0 || this.#stamp[row] === call) continue;
-      this.#stamp[row] = call;
-      const at = row * C;
-      for (let c = 0; c < C; c++) out[c]! += this.#logp[at + c]!;
-    }
-    return out;
+    return this.scoresFor(features, this.#allClasses, out);
   }
 
   /** log P(feature | class) − log P(feature | other) for one known feature; 0 when unknown. */
