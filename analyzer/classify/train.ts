@@ -94,7 +94,7 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
   const sparseOptions = { epochs: 12, l2: 0.3, rate: 0.15, minCount: 2, ...options.sparse };
   // Which department owns a line is carried by its words more than whether it is a complaint at all, so the
   // department heads lean less on the dense signals.
-  const departmentOptions = { ...sparseOptions, l2: 0.1, ...options.departmentSparse };
+  const departmentOptions = { ...sparseOptions, l2: 0.003, ...options.departmentSparse };
 
   // Stage 0: the line alone.
   const line = trainSparseBinary(
