@@ -9,6 +9,8 @@ import { createClassifier } from './classify/index.ts';
 import type { Classifier } from './classify/types.ts';
 import type { AnalyzerEnv } from './env.ts';
 import { startAnalyzer, type Analyzer } from './service.ts';
+import { reconcileRollups } from './store/reconcile.ts';
+import { addDays } from '../schemas/business-time.ts';
 import { warmUpScript } from './text/script.ts';
 import { warmUpSegmenter } from './text/segment.ts';
 
@@ -56,6 +58,13 @@ export async function startPipeline(config: PipelineConfig, log: Logger = silent
   const bus = new MemoryBus();
   let analyzer: Analyzer;
   try {
+    // The embedded store has one writer (this process) and nothing writes yet: bring the rollup of the last
+    // days in line with the messages, in case the previous run died inside an insert.
+    if (store.kind === 'embedded') {
+      const today = calendar.today();
+      const r = await reconcileRollups(store, addDays(today, -7), addDays(today, 1));
+      if (r.corrected > 0) log.warn('daily rollup corrected to match stored messages', { ...r });
+    }
     analyzer = await startAnalyzer({
       bus,
       store,
