@@ -72,6 +72,28 @@ export function isTransient(error: unknown): boolean {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+export interface RetryOptions {
+  attempts: number;
+  /** Wait before attempt n+1 (default: 200 ms doubling, at most 10 s). */
+  backoff?: (attempt: number) => number;
+  onRetry?: (attempt: number, waitMs: number, error: unknown) => void;
+  wait?: (ms: number) => Promise<void>;
+}
+
+/** Runs `fn`, retrying transient failures (isTransient) with backoff; anything else fails at once. */
+export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (attempt >= options.attempts || !isTransient(e)) throw e;
+      const waitMs = options.backoff?.(attempt) ?? Math.min(10_000, 200 * 2 ** (attempt - 1));
+      options.onRetry?.(attempt, waitMs, e);
+      await (options.wait ?? sleep)(waitMs);
+    }
+  }
+}
+
 /**
  * The live process holding an embedded data directory, if any. The engine writes its PID into `status`
  * and locks the file; chDB's error only says the connection failed, so the file tells who holds it.
@@ -156,12 +178,13 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     },
     async insert(table: string, rows: readonly Row[], options: InsertOptions): Promise<void> {
       if (rows.length === 0) return;
-      for (let attempt = 1; ; attempt++) {
-        try {
-          // Arrays per row with the column list once: a third less to build and parse than JSONEachRow.
-          const columns = Object.keys(rows[0]!);
-          const values = rows.map((r) => columns.map((c) => r[c]));
-          await serialize(() =>
+      // Arrays per row with the column list once: a third less to build and parse than JSONEachRow.
+      const columns = Object.keys(rows[0]!);
+      const values = rows.map((r) => columns.map((c) => r[c]));
+      // A retry carries the same token: if the first attempt did land, ClickHouse drops the second.
+      await withRetry(
+        () =>
+          serialize(() =>
             client.insert({
               table,
               values,
@@ -174,15 +197,12 @@ export async function openStore(config: StoreConfig): Promise<Store> {
                 async_insert: 0,
               },
             }),
-          );
-          return;
-        } catch (e) {
-          if (attempt >= attempts || !isTransient(e)) throw e;
-          const wait = Math.min(10_000, 200 * 2 ** (attempt - 1));
-          log.warn('insert failed, retrying with the same dedup token', { table, rows: rows.length, attempt, waitMs: wait, error: e });
-          await sleep(wait);
-        }
-      }
+          ),
+        {
+          attempts,
+          onRetry: (attempt, waitMs, error) => log.warn('insert failed, retrying with the same dedup token', { table, rows: rows.length, attempt, waitMs, error }),
+        },
+      );
     },
     async close() {
       await client.close();
