@@ -245,9 +245,11 @@ export const CONTEXT_FEATURES = [
 export function contextVector(s: Signals, p0: readonly number[]): Float64Array {
   const line = lineVector(s.line);
   const has = s.previous.length > 0 ? 1 : 0;
-  const prev = has ? clip(logit(p0[0]!), -8, 8) / 4 : 0;
+  // Earlier lines only add evidence: a complaint raised before supports this line; a neutral opener
+  // ("在吗", "如何保修") says nothing against the complaint that follows it.
+  const prev = has ? clip(logit(p0[0]!), 0, 8) / 4 : 0;
   // The conversation so far: a follow-up line belongs to a complaint raised a few lines up too.
-  const prev2 = p0.length > 1 ? clip(logit(Math.max(...p0)), -8, 8) / 4 : prev;
+  const prev2 = p0.length > 1 ? clip(logit(Math.max(...p0)), 0, 8) / 4 : prev;
   const short = s.line.length <= 8 ? 1 : 0;
   const out = new Float64Array(line.length + CONTEXT_FEATURES.length);
   out.set(line);
