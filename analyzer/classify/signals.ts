@@ -39,6 +39,8 @@ export interface LineView {
   length: number;
   /** Stage-0 judgement of the line, memoized by the classifier (views of context lines are cached). */
   stage0?: { complaint: number; departments: Float64Array };
+  /** lineVector(this), memoized. */
+  vector?: Float64Array;
 }
 
 export interface Signals {
@@ -202,6 +204,10 @@ export const LINE_FEATURES = [
 ] as const;
 
 export function lineVector(l: LineView): Float64Array {
+  return (l.vector ??= buildLineVector(l));
+}
+
+function buildLineVector(l: LineView): Float64Array {
   let lexMax = 0;
   for (const v of l.lex) if (v > lexMax) lexMax = v;
   let strong = 0;
