@@ -1,5 +1,5 @@
 import type { Bus } from '../schemas/bus.ts';
-import { BusinessCalendar } from '../schemas/business-time.ts';
+import { addDays, BusinessCalendar } from '../schemas/business-time.ts';
 import { openStore, type Store } from '../schemas/clickhouse/store.ts';
 import type { Logger } from '../schemas/log.ts';
 import { silentLogger } from '../schemas/log.ts';
@@ -10,7 +10,6 @@ import type { Classifier } from './classify/types.ts';
 import type { AnalyzerEnv } from './env.ts';
 import { startAnalyzer, type Analyzer } from './service.ts';
 import { reconcileRollups } from './store/reconcile.ts';
-import { addDays } from '../schemas/business-time.ts';
 import { warmUpScript } from './text/script.ts';
 import { warmUpSegmenter } from './text/segment.ts';
 

@@ -12,7 +12,7 @@ import type { Classifier } from './classify/types.ts';
 import { ConversationContext } from './context.ts';
 import { decodeRecord, payloadOf } from './decode.ts';
 import { writeDeadLetters, type DeadLetter } from './store/dead-letters.ts';
-import { BatchWriter, type OpOutcome, type WriteOp, type WriterOptions } from './store/writer.ts';
+import { BatchWriter, type WriteOp, type WriterOptions } from './store/writer.ts';
 
 export interface AnalyzerOptions {
   bus: Bus;
@@ -27,8 +27,8 @@ export interface AnalyzerOptions {
 
 export interface AnalyzerCounters {
   received: number;
-  inserted: number;
-  duplicates: number;
+  readonly inserted: number;
+  readonly duplicates: number;
   deadLetters: number;
   corrections: number;
 }
@@ -67,15 +67,19 @@ export async function startAnalyzer(options: AnalyzerOptions): Promise<Analyzer>
   const { store, classifier, calendar } = options;
   const writer = new BatchWriter(store, { log, ...options.writer });
   const context = new ConversationContext();
-  const counters: AnalyzerCounters = { received: 0, inserted: 0, duplicates: 0, deadLetters: 0, corrections: 0 };
-  const group = options.group ?? 'fankui-analyzer';
-
-  const count = (outcomes: OpOutcome[]) => {
-    for (const o of outcomes) {
-      if (o === 'inserted') counters.inserted++;
-      else if (o === 'duplicate') counters.duplicates++;
-    }
+  // Inserts and duplicates are the writer's own tally of insert outcomes; the rest are counted here.
+  const counters: AnalyzerCounters = {
+    received: 0,
+    get inserted() {
+      return writer.stats.inserted;
+    },
+    get duplicates() {
+      return writer.stats.duplicates;
+    },
+    deadLetters: 0,
+    corrections: 0,
   };
+  const group = options.group ?? 'fankui-analyzer';
 
   /** The record's value, or undefined after filing it as a dead letter (decode and validate failures). */
   const decodeOrFile = <S extends z.ZodType>(record: BusRecord, schema: S, topic: string, dead: DeadLetter[]): z.infer<S> | undefined => {
@@ -96,8 +100,7 @@ export async function startAnalyzer(options: AnalyzerOptions): Promise<Analyzer>
       if (analyzed.kind === 'ok') ops.push({ kind: 'insert', message: analyzed.value });
       else if (analyzed.kind === 'dlq') dead.push({ topic: TOPICS.messages, stage: 'analyze', reason: analyzed.reason, key: record.key, payload: payloadOf(record) });
     }
-    const [outcomes] = await Promise.all([writer.write(ops), writeDeadLetters(store, dead)]);
-    count(outcomes);
+    await Promise.all([writer.write(ops), writeDeadLetters(store, dead)]);
     counters.deadLetters += dead.length;
     if (dead.length > 0) log.warn('records sent to dead letters', { count: dead.length, first: dead[0]!.reason });
   };

@@ -1,3 +1,4 @@
+import { currentRows } from '../analyzer/store/current.ts';
 import type { Store } from '../schemas/clickhouse/store.ts';
 
 /** ClickHouse DateTime64 text (UTC) → ISO 8601. */
@@ -148,13 +149,8 @@ export interface MessageDetail extends MessageItem {
 
 /** One message in its current state, or null. */
 export async function getMessage(store: Store, id: string): Promise<MessageDetail | null> {
-  const rows = await store.query<Record<string, unknown>>(
-    `SELECT * FROM messages WHERE id = {id:String} ORDER BY version DESC, sign DESC`,
-    { id },
-  );
-  const sum = rows.reduce((a, r) => a + Number(r.sign), 0);
-  const r = rows.find((x) => Number(x.sign) === 1);
-  if (!r || sum <= 0) return null;
+  const r = (await currentRows(store, [id])).get(id) as unknown as Record<string, unknown> | undefined;
+  if (!r) return null;
   return {
     ...toMessageItem(r),
     normalizedText: String(r.norm_text),

@@ -13,7 +13,7 @@ import { BayesModel, type BayesModelData } from './bayes.ts';
 import { unpackModel } from './model-codec.ts';
 import { namedFeature, SEED } from './features.ts';
 import { remapClasses, SparseBinary, SparseSoftmax, type SparseBinaryData, type SparseSoftmaxData } from './sparse-lr.ts';
-import { contextSparse, contextVector, conversationDepartment, departmentVectors, lineDepartmentVectors, lineVector, SignalReader, type Signals } from './signals.ts';
+import { contextSparse, contextVector, conversationOf, departmentVectors, SignalReader, type Signals } from './signals.ts';
 import type { Classifier, ClassifierInput } from './types.ts';
 
 export const MODEL_FORMAT = 'fankui-classifier/1';
@@ -95,17 +95,14 @@ export class HybridClassifier implements Classifier {
 
   classify(input: ClassifierInput): Classification {
     const s = this.#reader.read(input);
-    const D = this.#reader.departments.length;
-    const stage0 = s.previous.map((v) => (v.stage0 ??= { complaint: this.#line.predict(v.sparse, lineVector(v)), departments: this.#lineDepartment.predict(v.sparse, lineDepartmentVectors(v), new Float64Array(D)) }));
-    const p0 = stage0.map((x) => x.complaint);
+    const depts = this.#reader.departments;
+    const { p0, conversation } = conversationOf(s, this.#line, this.#lineDepartment, depts.length);
     const sparse = contextSparse(s);
     const pComplaint = this.#complaint.predict(sparse, contextVector(s, p0));
     if (pComplaint < this.#model.threshold) {
       return { complaint: false, department: null, departments: [], confidence: round(1 - pComplaint), subTopic: null, evidence: [] };
     }
-    const depts = this.#reader.departments;
-    const dept0 = stage0.map((x) => x.departments);
-    const probs = this.#department.predict(sparse, departmentVectors(s, conversationDepartment(p0, dept0, D)), this.#probs);
+    const probs = this.#department.predict(sparse, departmentVectors(s, conversation), this.#probs);
     let best = 0;
     for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[best]!) best = i;
     best = this.#lexiconOverride(s, best, probs);

@@ -10,6 +10,7 @@ import { segment } from '../text/segment.ts';
 import { BayesModel } from './bayes.ts';
 import { canonical, isDetailsOnly, namedFeature, SEED, textFeatures } from './features.ts';
 import { Lexicon, type LexiconEvidence } from './lexicon.ts';
+import type { SparseBinary, SparseSoftmax } from './sparse-lr.ts';
 import type { ClassifierInput } from './types.ts';
 
 export interface LineView {
@@ -317,6 +318,18 @@ export function conversationDepartment(p0: readonly number[], dept0: readonly Ar
   }
   if (total > 0) for (let i = 0; i < departments; i++) out[i] = (out[i]! / total) * strongest;
   return out;
+}
+
+/**
+ * What stage 0 says about the earlier customer lines — P(complaint) of each and the conversation's department —
+ * memoized on their (cached) views. Training and classification both call this, so they read context alike.
+ */
+export function conversationOf(s: Signals, line: SparseBinary, lineDepartment: SparseSoftmax, departments: number): { p0: number[]; conversation: Float64Array } {
+  const stage0 = s.previous.map(
+    (v) => (v.stage0 ??= { complaint: line.predict(v.sparse, lineVector(v)), departments: lineDepartment.predict(v.sparse, lineDepartmentVectors(v), new Float64Array(departments)) }),
+  );
+  const p0 = stage0.map((x) => x.complaint);
+  return { p0, conversation: conversationDepartment(p0, stage0.map((x) => x.departments), departments) };
 }
 
 /** Stage 1 department inputs: stage 0's plus the conversation (`conversationDepartment`). */

@@ -13,7 +13,7 @@ import { SparseBinary, SparseSoftmax, trainSparseBinary, trainSparseSoftmax } fr
 import {
   CONTEXT_FEATURES,
   contextSparse,
-  conversationDepartment,
+  conversationOf,
   contextVector,
   DEPARTMENT_FEATURES,
   departmentVectors,
@@ -110,11 +110,7 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
   // Stage 1: the line with what stage 0 says about the earlier customer lines.
   const line0 = new SparseBinary(line);
   const lineDept0 = new SparseSoftmax(lineDepartment);
-  const contextOf = (s: Signals) => {
-    const p0 = s.previous.map((v) => line0.predict(v.sparse, lineVector(v)));
-    const dept0 = s.previous.map((v) => lineDept0.predict(v.sparse, lineDepartmentVectors(v), new Float64Array(departments.length)));
-    return { p0, conversation: conversationDepartment(p0, dept0, departments.length) };
-  };
+  const contextOf = (s: Signals) => conversationOf(s, line0, lineDept0, departments.length);
   const complaint = trainSparseBinary(
     oof.map((o) => ({ sparse: contextSparse(o.s), dense: contextVector(o.s, contextOf(o.s).p0), y: o.p.example.complaint ? 1 : 0, weight: o.weight })),
     sparseOptions,

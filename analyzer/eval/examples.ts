@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Script } from '../../schemas/analyzed-message.ts';
 import { LabeledLine } from '../../schemas/labeled-line.ts';
 import { describeIssues } from '../../schemas/validation.ts';
+import { CsvParser } from '../../ingest/import/csv.ts';
 import { detectScript } from '../text/script.ts';
 
 /** A labeled line ready for training or evaluation (raw text; the classifier normalizes it). */
@@ -93,29 +94,6 @@ function readJsonl<T>(path: string): T[] {
     .map((l) => JSON.parse(l) as T);
 }
 
-/** Minimal RFC 4180 field split for one physical CSV line (the review file has no multi-line records). */
-function csvFields(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      out.push(field);
-      field = '';
-    } else field += c;
-  }
-  out.push(field);
-  return out;
-}
-
 /**
  * The real dev set is split once, by a hash of the text: "tune" (70 %) is where mistakes are read and the
  * lexicon and corpus are improved; "blind" (30 %) is only ever reported as numbers, to show whether those
@@ -183,10 +161,11 @@ export function loadRealDev(dataDir = process.env.FANKUI_SHARED_DATA ?? DEFAULT_
   const zjFile = join(dataDir, 'zhijiang2019_makeup_negative.train.jsonl');
   const reviewLabels = readJsonl<RealLabel & { source: string; row?: number; id?: number }>(join(REAL_LABELS_DIR, 'reviews.labels.jsonl'));
   if (existsSync(shopFile)) {
-    const lines = readFileSync(shopFile, 'utf8').split('\n');
+    const parser = new CsvParser();
+    const records = [...parser.push(readFileSync(shopFile, 'utf8')), ...parser.end()]; // records[0] is the header
     for (const l of reviewLabels.filter((x) => x.source === 'online_shopping')) {
-      const line = lines[l.row! + 1];
-      push(line === undefined ? undefined : csvFields(line.replace(/\r$/, '')).slice(2).join(','), l, 'reviews', `row ${l.row}`);
+      const fields = records[l.row! + 1]?.fields;
+      push(fields?.slice(2).join(','), l, 'reviews', `row ${l.row}`);
     }
   } else skipped.push(`${shopFile} not found`);
   if (existsSync(zjFile)) {

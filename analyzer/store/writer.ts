@@ -4,6 +4,7 @@ import type { Store } from '../../schemas/clickhouse/store.ts';
 import type { CorrectionRequest } from '../../schemas/correction.ts';
 import type { Logger } from '../../schemas/log.ts';
 import { silentLogger } from '../../schemas/log.ts';
+import { currentRows } from './current.ts';
 import { relabelRow, toRow, type MessageRow, type Relabel } from './rows.ts';
 
 export type WriteOp =
@@ -143,10 +144,13 @@ export class BatchWriter {
     const outcomes: OpOutcome[] = new Array(ops.length);
     const insertIds = new Set<string>();
     const relabelIds = new Set<string>();
-    for (const op of ops) (op.kind === 'insert' ? insertIds : relabelIds).add(op.kind === 'insert' ? op.message.id : op.id);
+    for (const op of ops) {
+      if (op.kind === 'insert') insertIds.add(op.message.id);
+      else relabelIds.add(op.id);
+    }
 
     const existing = insertIds.size > 0 ? await this.#existingIds([...insertIds]) : new Set<string>();
-    const current = relabelIds.size > 0 ? await this.#currentRows([...relabelIds]) : new Map<string, MessageRow>();
+    const current = relabelIds.size > 0 ? await currentRows(this.#store, [...relabelIds]) : new Map<string, MessageRow>();
 
     const rows: MessageRow[] = [];
     const audits: { request: CorrectionRequest; before: MessageRow }[] = [];
@@ -209,23 +213,6 @@ export class BatchWriter {
       for (const r of rows) found.add(r.id);
     }
     return found;
-  }
-
-  /** The current (+1, highest version, not cancelled) row of each id. */
-  async #currentRows(ids: string[]): Promise<Map<string, MessageRow>> {
-    const rows = await this.#store.query<MessageRow>(
-      `SELECT * FROM messages WHERE id IN {ids:Array(String)}
-       ORDER BY id, version DESC, sign DESC`,
-      { ids },
-    );
-    const out = new Map<string, MessageRow>();
-    const sums = new Map<string, number>();
-    for (const r of rows) sums.set(r.id, (sums.get(r.id) ?? 0) + Number(r.sign));
-    for (const r of rows) {
-      if (out.has(r.id) || Number(r.sign) !== 1 || (sums.get(r.id) ?? 0) <= 0) continue;
-      out.set(r.id, r);
-    }
-    return out;
   }
 }
 
