@@ -4,7 +4,9 @@ import { Matcher, type Match } from './matcher.ts';
 /**
  * Lexicon evidence from the taxonomy: department and sub-topic terms, complaint cues, negations and hedges,
  * found in one pass. Terms are written in simplified script; the text is normalized (simplified) first, so
- * traditional spellings match too. A term right after a negation (没有坏, 不是质量问题) does not count.
+ * traditional spellings match too. A problem term right after a negation (没有坏, 不是慢) does not count. A
+ * department's broad aspect term (效果, 发货, 客服) after a negation is the opposite: the thing is missing
+ * (没什么效果, 不发货, 没有客服), so it counts, and the negated phrase is a complaint cue.
  */
 export type LexiconHit =
   | { kind: 'term'; department: string; subTopic: string | null; weight: number }
@@ -31,6 +33,8 @@ export interface LexiconEvidence {
 /** Sub-topic terms are specific (错发, 专票); department terms are broad (发货, 快递). */
 const SUBTOPIC_WEIGHT = 2;
 const DEPARTMENT_WEIGHT = 1;
+/** Negations that say a thing is absent (没有效果), as against 不/不是/别, which refuse or clear it. */
+const ABSENCE = new Set(['没', '没有', '并没有', '无']);
 /** How many characters may stand between a negation and the term it cancels (不是质量问题, 没有坏). */
 const NEGATION_REACH = 2;
 
@@ -54,21 +58,27 @@ export class Lexicon {
   find(text: string): LexiconEvidence {
     const matches = this.#matcher.findAll(text);
     // A negation inside a longer entry (还没发货, 不送上门, 不错) belongs to that entry; only free ones cancel.
-    const freeNegationEnds: number[] = [];
+    const free: Match<LexiconHit>[] = [];
     for (const n of matches) {
       if (n.value.kind !== 'negation') continue;
       const inside = matches.some((o) => o.value.kind !== 'negation' && o.start <= n.start && o.end >= n.end && o.end - o.start > n.end - n.start);
-      if (!inside) freeNegationEnds.push(n.end);
+      if (!inside) free.push(n);
     }
-    const negated = (m: Match<LexiconHit>) => freeNegationEnds.some((end) => end <= m.start && m.start - end <= NEGATION_REACH);
+    const negation = (m: Match<LexiconHit>) => free.find((n) => n.end <= m.start && m.start - n.end <= NEGATION_REACH);
     const evidence: LexiconEvidence = { terms: [], negated: [], cues: [], hedges: [] };
     for (const m of matches) {
       const v = m.value;
       if (v.kind === 'term') {
-        if (negated(m)) evidence.negated.push(m.pattern);
-        else evidence.terms.push({ department: v.department, subTopic: v.subTopic, term: m.pattern, weight: v.weight, start: m.start });
+        const n = negation(m);
+        // An aspect is missing (没什么效果) unless the negation clears it of blame (不是质量问题).
+        const missing = n !== undefined && ABSENCE.has(n.pattern) && v.subTopic === null && !problemFollows(text, m.end);
+        if (n && !missing) evidence.negated.push(m.pattern);
+        else {
+          evidence.terms.push({ department: v.department, subTopic: v.subTopic, term: m.pattern, weight: v.weight, start: m.start });
+          if (missing) evidence.cues.push(text.slice(n.start, m.end));
+        }
       } else if (v.kind === 'cue') {
-        if (negated(m)) evidence.negated.push(m.pattern);
+        if (negation(m)) evidence.negated.push(m.pattern);
         else evidence.cues.push(m.pattern);
       } else if (v.kind === 'hedge') {
         evidence.hedges.push(m.pattern);
@@ -76,4 +86,9 @@ export class Lexicon {
     }
     return evidence;
   }
+}
+
+/** 不是质量问题, 不是快递的原因: the negation clears the aspect of blame instead of saying it is missing. */
+function problemFollows(text: string, end: number): boolean {
+  return /^[的之]?(问题|原因|错|责任|事)/.test(text.slice(end, end + 4));
 }
