@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { loadTaxonomy } from '../../schemas/taxonomy.ts';
+import { normalize } from '../text/normalize.ts';
+import { Lexicon } from './lexicon.ts';
+
+const lexicon = new Lexicon(loadTaxonomy());
+const find = (text: string) => lexicon.find(normalize(text).text);
+
+describe('Lexicon negation', () => {
+  it('cancels a problem term after a negation (没有坏) and clears an aspect of blame (不是质量问题)', () => {
+    expect(find('没有坏').negated).toContain('坏');
+    const cleared = find('不是质量问题');
+    expect(cleared.terms.map((t) => t.term)).not.toContain('质量');
+    expect(cleared.negated).toContain('质量');
+  });
+
+  it('reads an absent aspect as missing: the term counts and the phrase is a cue', () => {
+    const e = find('用了一个月 没什么效果');
+    expect(e.terms.some((t) => t.department === 'product')).toBe(true);
+    expect(e.negated).toEqual([]);
+    const service = find('出了问题根本没有售后');
+    expect(service.terms.some((t) => t.department === 'service' && t.subTopic === null)).toBe(true);
+    expect(service.cues).toContain('没有售后');
+  });
+
+  it('does not read a refusal (不要发货) as something missing', () => {
+    const e = find('不要发货了');
+    expect(e.cues).toEqual([]);
+    expect(e.negated).toContain('发货');
+  });
+
+  it('matches traditional spellings through normalization', () => {
+    expect(find('沒什麼效果').terms.some((t) => t.department === 'product')).toBe(true);
+  });
+});
