@@ -71,7 +71,7 @@ export function textFeatures(canonicalText: string, tokens: readonly string[], o
   }
   for (const t of tokens) {
     if (t.length === 0) continue;
-    out.push(fnv(SEED.word, t));
+    out.push(fnv(SEED.word, t.charCodeAt(0) === 0x5b ? canonical(t) : t));
   }
 }
 

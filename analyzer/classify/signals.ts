@@ -202,6 +202,7 @@ export const LINE_FEATURES = [
   'no evidence at all',
   'negative evaluation',
   'negative evaluation × hedge',
+  'bayes × details only',
 ] as const;
 
 export function lineVector(l: LineView): Float64Array {
@@ -233,6 +234,8 @@ function buildLineVector(l: LineView): Float64Array {
     lexMax === 0 && l.evidence.cues.length === 0 ? 1 : 0,
     l.negativeEvaluation ? 1 : 0,
     l.negativeEvaluation && l.evidence.hedges.length > 0 ? 1 : 0,
+    // The text model reads an order card's 订单金额 as money trouble; on details lines its say is discounted.
+    l.details ? nb : 0,
   ]);
 }
 
@@ -247,6 +250,7 @@ export const CONTEXT_FEATURES = [
   'previous × question',
   'agent apologised',
   'agent apologised × short line',
+  'details line opening the conversation',
 ] as const;
 
 export function contextVector(s: Signals, p0: readonly number[]): Float64Array {
@@ -271,6 +275,8 @@ export function contextVector(s: Signals, p0: readonly number[]): Float64Array {
       s.line.question ? prev : 0,
       s.agentApology ? 1 : 0,
       s.agentApology ? short : 0,
+      // An opening order card counts only when the next line states a complaint, which is not known yet.
+      s.line.details && !has ? 1 : 0,
     ],
     line.length,
   );

@@ -14,6 +14,11 @@ describe('segment', () => {
     expect(segment('发货 太慢了!!! ,')).toEqual(['发货', '太慢', '了']);
   });
 
+  it('keeps placeholders (our masks, public sets\' tags) as one token each', () => {
+    expect(segment('咨询订单号:[订单x] 下单时间:[日期x]')).toEqual(['咨询', '订单号', '[订单x]', '下单', '时间', '[日期x]']);
+    expect(segment('电话[手机号]找我')).toContain('[手机号]');
+  });
+
   it('returns nothing for empty text', () => {
     expect(segment('')).toEqual([]);
   });
