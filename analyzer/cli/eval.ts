@@ -76,7 +76,7 @@ function targets(reports: Record<string, Report>): string {
   const lines = ['== targets (issue #4): complaint F1 ≥ 95 %, acceptable primary ≥ 92 % of complaints, traditional within 2 points of simplified'];
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   for (const [name, r] of Object.entries(reports)) {
-    if (!/^corpus|^real dev \(all\)|blind|converted|^demo/.test(name)) continue;
+    if (!/^corpus|^real dev \(all\)|blind|alone|converted|^demo/.test(name)) continue;
     const s = r.byScript.simplified, t = r.byScript.traditional;
     const gap = s && t && t.n >= 30 && !name.includes('converted') ? `; its traditional lines − its simplified lines (not the same lines) F1 ${(100 * (t.complaintF1 - s.complaintF1)).toFixed(1)} points` : '';
     const ok = (v: number, target: number) => (v >= target ? '✓' : '✗');
@@ -151,6 +151,9 @@ async function main(): Promise<void> {
       run('real dev (all)', real.examples, false);
       run('real dev (sure labels only)', sure, false);
       run('real dev, blind part (never read; numbers only)', blind, false);
+      // What `npm run classify` sees: one line, no conversation. Chat lines that take their meaning from the
+      // conversation (details, short follow-ups) cannot be right this way; reviews and summaries are unchanged.
+      run('real dev, each line alone (as npm run classify reads it)', real.examples.map((e) => ({ ...e, context: undefined })), false);
       for (const source of [...new Set(real.examples.map((e) => e.source))]) run(`real dev, tune part: ${source}`, tune.filter((e) => e.source === source));
       run('real dev converted to traditional', real.examples.map(asTraditional), false);
     }
