@@ -31,8 +31,8 @@ export interface TrainOptions {
   onProgress?: (message: string) => void;
   /** How many of the examples are corrections (for the record in the model file). */
   corrections?: number;
-  /** Also train on lines read without the lexicon (default true). */
-  lexiconDropout?: boolean;
+  /** Also train on lines read without the lexicon, at this weight (default 0.25; false or 0 = off). */
+  lexiconDropout?: boolean | number;
   /** Overrides for the sparse heads' training (experiments). */
   sparse?: { epochs?: number; l2?: number; l2Dense?: number; rate?: number; minCount?: number; prune?: number };
   departmentSparse?: { epochs?: number; l2?: number; l2Dense?: number; rate?: number; minCount?: number; prune?: number };
@@ -51,6 +51,7 @@ function fold(text: string, folds: number): number {
 
 export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, options: TrainOptions = {}): ModelFile {
   const folds = options.folds ?? 5;
+  const dropout = options.lexiconDropout === false ? 0 : options.lexiconDropout === true || options.lexiconDropout === undefined ? 0.25 : options.lexiconDropout;
   const say = options.onProgress ?? (() => undefined);
   const departments = taxonomy.departments.map((d) => d.id);
   const classes = ['none', ...departments];
@@ -84,7 +85,7 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
     const blind = new SignalReader(taxonomy, bayesK, true);
     for (const p of prepared.filter(inFold)) {
       oof.push({ p, s: reader.read(p.input) });
-      if (options.lexiconDropout ?? true) oof.push({ p, s: blind.read(p.input), weight: 0.5 });
+      if (dropout > 0) oof.push({ p, s: blind.read(p.input), weight: dropout });
     }
     say(`fold ${k + 1}/${folds}`);
   }
