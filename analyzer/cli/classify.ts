@@ -2,17 +2,28 @@
  * `npm run classify`: JSONL `{"id","text"}` on stdin → exactly one JSONL line per input line, in order, on
  * stdout: `{"id","complaint","department","departments","confidence"}` (plus `subTopic` and `evidence`).
  * A bad line gives `{"line":N,"error":"…"}` and the run goes on. Nothing else is written to stdout.
- * An input line may carry `context`: earlier lines of the conversation, `[{"role","text"}]`.
+ * An input line may carry `context`: earlier lines of the conversation, `[{"role","text"}]`. Or it may carry
+ * `conversationId` (and `role`, default customer): then the earlier input lines of that conversation are its
+ * context, as in the pipeline, and only customer lines can be complaints.
  */
 import { createInterface } from 'node:readline';
 import { loadTaxonomy } from '../../schemas/taxonomy.ts';
 import { createClassifier } from '../classify/index.ts';
-import type { ContextLine } from '../classify/types.ts';
+import { ConversationContext } from '../context.ts';
+import { NOT_A_COMPLAINT, type ContextLine } from '../classify/types.ts';
 import { prepareContextText, prepareLine } from '../text/prepare.ts';
 
 const ROLES = new Set(['customer', 'agent', 'system']);
 
-function parseLine(raw: string): { id: string | number; text: string; context?: ContextLine[] } | string {
+interface InputLine {
+  id: string | number;
+  text: string;
+  context?: ContextLine[];
+  conversationId?: string;
+  role: ContextLine['role'];
+}
+
+function parseLine(raw: string): InputLine | string {
   if (raw.trim() === '') return 'empty line';
   let value: unknown;
   try {
@@ -34,7 +45,9 @@ function parseLine(raw: string): { id: string | number; text: string; context?: 
       context.push({ role: cc.role as ContextLine['role'], text: prepareContextText(cc.text) });
     }
   }
-  return { id: v.id, text: v.text, context };
+  if (v.conversationId !== undefined && typeof v.conversationId !== 'string') return 'conversationId must be a string';
+  if (v.role !== undefined && (typeof v.role !== 'string' || !ROLES.has(v.role))) return 'role must be customer, agent or system';
+  return { id: v.id, text: v.text, context, conversationId: v.conversationId as string | undefined, role: (v.role as ContextLine['role'] | undefined) ?? 'customer' };
 }
 
 async function main(): Promise<void> {
@@ -43,6 +56,7 @@ async function main(): Promise<void> {
     return;
   }
   const classifier = createClassifier(loadTaxonomy(process.env.TAXONOMY_FILE));
+  const conversations = new ConversationContext();
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let lineNo = 0;
   let buffer = '';
@@ -59,7 +73,10 @@ async function main(): Promise<void> {
       buffer += `${JSON.stringify({ line: lineNo, error: parsed })}\n`;
     } else {
       const line = prepareLine(parsed.text);
-      const c = classifier.classify({ text: line.text, tokens: line.tokens, context: parsed.context });
+      const key = String(parsed.id);
+      const context = parsed.context ?? (parsed.conversationId !== undefined ? conversations.before(parsed.conversationId, lineNo, key) : undefined);
+      const c = parsed.role === 'customer' && line.text.length > 0 ? classifier.classify({ text: line.text, tokens: line.tokens, context }) : NOT_A_COMPLAINT;
+      if (parsed.conversationId !== undefined) conversations.remember(parsed.conversationId, { role: parsed.role, text: line.text, at: lineNo, id: key });
       buffer += `${JSON.stringify({
         id: parsed.id,
         complaint: c.complaint,

@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+/** `npm run --silent classify` as a user runs it: JSONL in on stdin, JSONL out on stdout. */
+function classify(input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', 'classify'], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+describe('npm run classify (CONTRACTS.md)', () => {
+  it('writes exactly one JSONL line per input line, in order; bad lines give {"line","error"} and the run goes on', async () => {
+    const input = [
+      JSON.stringify({ id: 'a', text: '发货太慢了 一个星期了还没发' }),
+      'not json',
+      JSON.stringify({ id: 7, text: '你好 在吗' }),
+      JSON.stringify({ id: 'c', text: 42 }),
+      '',
+      JSON.stringify({ id: 'd', text: '能开增值税专用发票吗' }),
+      JSON.stringify({ id: 'e', text: '實物與圖片差太多了' }),
+    ].join('\n');
+    const r = await classify(`${input}\n`);
+    expect(r.code).toBe(0);
+    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out).toHaveLength(7);
+    expect(out[0]).toMatchObject({ id: 'a', complaint: true, department: 'warehouse' });
+    expect(out[0]!.departments).toEqual(expect.arrayContaining(['warehouse']));
+    expect(out[1]).toMatchObject({ line: 2 });
+    expect(String(out[1]!.error)).toMatch(/JSON/);
+    expect(out[2]).toMatchObject({ id: 7, complaint: false, department: null, departments: [] });
+    expect(out[3]).toMatchObject({ line: 4, error: 'text must be a string' });
+    expect(out[4]).toMatchObject({ line: 5, error: 'empty line' });
+    expect(out[5]).toMatchObject({ id: 'd', complaint: true, department: 'finance' });
+    expect(out[6]).toMatchObject({ id: 'e', complaint: true, department: 'ops' });
+    for (const o of out.filter((x) => 'id' in x)) {
+      expect(typeof o.confidence).toBe('number');
+      expect(o.confidence as number).toBeGreaterThanOrEqual(0);
+      expect(o.confidence as number).toBeLessThanOrEqual(1);
+    }
+  }, 60_000);
+
+  it('reads lines with a conversationId in their conversation; agent lines are never complaints', async () => {
+    const input = [
+      { id: 'm1', conversationId: 'k', text: '订单 20260301 发货了吗' },
+      { id: 'm2', conversationId: 'k', role: 'agent', text: '亲 实在抱歉 仓库缺货 还没有发出' },
+      { id: 'm3', conversationId: 'k', text: '都一个星期了 再不发我就退了' },
+      { id: 'm4', conversationId: 'k', role: 'agent', text: '发货太慢了 真的很抱歉' },
+      { id: 'm5', conversationId: 'k', role: 'boss', text: 'hi' },
+    ]
+      .map((x) => JSON.stringify(x))
+      .join('\n');
+    const r = await classify(input);
+    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out.map((o) => o.id ?? o.line)).toEqual(['m1', 'm2', 'm3', 'm4', 5]);
+    expect(out[0]).toMatchObject({ complaint: false });
+    expect(out[2]).toMatchObject({ complaint: true, department: 'warehouse' });
+    expect(out[3]).toMatchObject({ complaint: false });
+    expect(out[4]).toMatchObject({ error: 'role must be customer, agent or system' });
+  }, 60_000);
+});
