@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../../schemas/taxonomy.ts';
 import { normalize } from '../text/normalize.ts';
-import { Lexicon } from './lexicon.ts';
+import { Lexicon, variants } from './lexicon.ts';
 
 const lexicon = new Lexicon(loadTaxonomy());
 const find = (text: string) => lexicon.find(normalize(text).text);
@@ -27,6 +27,13 @@ describe('Lexicon negation', () => {
     const e = find('不要发货了');
     expect(e.cues).toEqual([]);
     expect(e.negated).toContain('发货');
+  });
+
+  it('matches 没有 and 未 where a term says 没 (没收到 → 没有收到, 未收到), and never shortens 没有', () => {
+    expect(variants('没收到')).toEqual(['没收到', '没有收到', '未收到']);
+    expect(variants('没有问题')).toEqual(['没有问题']);
+    expect(find('快递显示签收了 但我没有收到').terms.some((t) => t.department === 'logistics')).toBe(true);
+    expect(find('商品还未发货').terms.some((t) => t.department === 'warehouse')).toBe(true);
   });
 
   it('matches traditional spellings through normalization', () => {

@@ -44,15 +44,25 @@ export class Lexicon {
   constructor(readonly taxonomy: Taxonomy) {
     const entries: [string, LexiconHit][] = [];
     for (const d of taxonomy.departments) {
-      for (const term of d.terms) entries.push([term, { kind: 'term', department: d.id, subTopic: null, weight: DEPARTMENT_WEIGHT }]);
+      for (const term of d.terms) for (const v of variants(term)) entries.push([v, { kind: 'term', department: d.id, subTopic: null, weight: DEPARTMENT_WEIGHT }]);
       for (const s of d.subTopics) {
-        for (const term of s.terms) entries.push([term, { kind: 'term', department: d.id, subTopic: s.id, weight: SUBTOPIC_WEIGHT }]);
+        for (const term of s.terms) for (const v of variants(term)) entries.push([v, { kind: 'term', department: d.id, subTopic: s.id, weight: SUBTOPIC_WEIGHT }]);
       }
     }
-    for (const cue of taxonomy.cues.complaint) entries.push([cue, { kind: 'cue' }]);
+    for (const cue of taxonomy.cues.complaint) for (const v of variants(cue)) entries.push([v, { kind: 'cue' }]);
     for (const neg of taxonomy.cues.negation) entries.push([neg, { kind: 'negation' }]);
     for (const hedge of taxonomy.cues.hedge) entries.push([hedge, { kind: 'hedge' }]);
-    this.#matcher = new Matcher(entries.map(([t, v]) => [t.normalize('NFKC').toLowerCase(), v]));
+    // Variants can repeat a term the taxonomy also lists: one entry each.
+    const seen = new Set<string>();
+    const unique = entries
+      .map(([t, v]): [string, LexiconHit] => [t.normalize('NFKC').toLowerCase(), v])
+      .filter(([t, v]) => {
+        const key = `${t}\u0000${v.kind}\u0000${v.kind === 'term' ? `${v.department}/${v.subTopic}` : ''}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    this.#matcher = new Matcher(unique);
   }
 
   find(text: string): LexiconEvidence {
@@ -91,4 +101,17 @@ export class Lexicon {
 /** 不是质量问题, 不是快递的原因: the negation clears the aspect of blame instead of saying it is missing. */
 function problemFollows(text: string, end: number): boolean {
   return /^[的之]?(问题|原因|错|责任|事)/.test(text.slice(end, end + 4));
+}
+
+/**
+ * Buyers write 没收到, 没有收到 and 未收到 alike: a term written with 没 before a word also matches with 没有 and 未
+ * there (不 and 没有 are not shortened, so 没问题 never grows out of 没有).
+ */
+export function variants(term: string): string[] {
+  const out = [term];
+  const i = term.indexOf('没');
+  if (i >= 0 && term[i + 1] !== undefined && term[i + 1] !== '有') {
+    out.push(`${term.slice(0, i)}没有${term.slice(i + 1)}`, `${term.slice(0, i)}未${term.slice(i + 1)}`);
+  }
+  return out;
 }
