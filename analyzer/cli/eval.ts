@@ -10,7 +10,7 @@ import type { Classification } from '../../schemas/analyzed-message.ts';
 import { departmentIds, loadTaxonomy } from '../../schemas/taxonomy.ts';
 import { createClassifier } from '../classify/index.ts';
 import type { Classifier } from '../classify/types.ts';
-import { loadCorpus, loadRealDev, realSplit, type Example, type Split } from '../eval/examples.ts';
+import { loadCorpus, loadRealDev, loadSecondAnnotator, realSplit, type Example, type SecondLabel, type Split } from '../eval/examples.ts';
 import { evaluate, formatReport, isRight, type Report, type Scored } from '../eval/metrics.ts';
 import { generateDemoWithTruth } from '../../ingest/demo/generate.ts';
 import { detectScript } from '../text/script.ts';
@@ -69,6 +69,37 @@ function demoExamples(): Example[] {
     history.set(message.conversationId, h);
   }
   return out;
+}
+
+/**
+ * How far two annotators agree on the sample both labeled, next to how the classifier does against each: the
+ * targets read differently when people themselves disagree on a share of the lines.
+ */
+function agreement(classifier: Classifier, examples: readonly Example[], ids: string[]): string {
+  const second = loadSecondAnnotator();
+  const paired = examples.filter((e) => e.ref !== undefined && second.has(e.ref));
+  if (paired.length === 0) return 'agreement: no second-annotator labels for these items';
+  const asPrediction = (l: SecondLabel): Classification => ({
+    complaint: l.complaint,
+    department: l.complaint ? (l.departments[0] ?? null) : null,
+    departments: l.complaint ? l.departments : [],
+    confidence: 1,
+    subTopic: null,
+    evidence: [],
+  });
+  const asGold = (e: Example): Example => ({ ...e, complaint: second.get(e.ref!)!.complaint, departments: second.get(e.ref!)!.departments });
+  const model = score(classifier, paired);
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(6);
+  const row = (name: string, r: Report) => `  ${name.padEnd(34)} F1 ${pct(r.complaint.f1)}   acceptable primary ${pct(r.primaryAcceptable.rate)}`;
+  const lines = [`== agreement: ${paired.length} real dev items labeled again by a second annotator, by the same rules (test/fixtures/real-dev/second-annotator.labels.jsonl)`];
+  for (const source of ['all', ...new Set(paired.map((e) => e.source))]) {
+    const pick = <T extends { example: Example }>(xs: T[]) => xs.filter((x) => source === 'all' || x.example.source === source);
+    const humans = pick(paired.map((e) => ({ example: e, prediction: asPrediction(second.get(e.ref!)!) })));
+    const vsFirst = pick(model);
+    const vsSecond = vsFirst.map((x) => ({ example: asGold(x.example), prediction: x.prediction }));
+    lines.push(`${source} (${humans.length} items)`, row('second annotator vs first', evaluate(humans, ids)), row('classifier vs first annotator', evaluate(vsFirst, ids)), row('classifier vs second annotator', evaluate(vsSecond, ids)));
+  }
+  return lines.join('\n');
 }
 
 /** The issue's targets next to what was measured. */
@@ -156,6 +187,7 @@ async function main(): Promise<void> {
       run('real dev, each line alone (as npm run classify reads it)', real.examples.map((e) => ({ ...e, context: undefined })), false);
       for (const source of [...new Set(real.examples.map((e) => e.source))]) run(`real dev, tune part: ${source}`, tune.filter((e) => e.source === source));
       run('real dev converted to traditional', real.examples.map(asTraditional), false);
+      text.push('', agreement(classifier, real.examples, ids));
     }
   }
 

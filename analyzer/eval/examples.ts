@@ -23,6 +23,8 @@ export interface Example {
   unsure?: boolean;
   kind?: string;
   note?: string;
+  /** Real dev set: where the text is (source and locator), e.g. `jddc 00e7…#2`, `reviews row 17`. */
+  ref?: string;
 }
 
 export const CORPUS_DIR = fileURLToPath(new URL('../classify/corpus/', import.meta.url));
@@ -136,6 +138,7 @@ export function loadRealDev(dataDir = process.env.FANKUI_SHARED_DATA ?? DEFAULT_
       source,
       unsure: l.unsure ?? false,
       note: l.note,
+      ref: `${source} ${where}`,
     });
   };
 
@@ -184,4 +187,32 @@ export function loadRealDev(dataDir = process.env.FANKUI_SHARED_DATA ?? DEFAULT_
   } else skipped.push(`${csdsFile} not found`);
 
   return { examples, skipped, available: examples.length > 0 };
+}
+
+/** A second annotator's labels for a sample of the real dev set, by `Example.ref`. */
+export interface SecondLabel {
+  complaint: boolean;
+  departments: string[];
+  unsure: boolean;
+}
+
+/**
+ * test/fixtures/real-dev/second-annotator.labels.jsonl: the same items labeled again, independently, by the
+ * same rules — how far two careful people agree is the ceiling any classifier is measured against.
+ */
+export function loadSecondAnnotator(): Map<string, SecondLabel> {
+  const out = new Map<string, SecondLabel>();
+  type Row = SecondLabel & { source: string; session_id?: string; turn?: number; row?: number; id?: number; test_idx?: number; sentence?: number };
+  for (const r of readJsonl<Row>(join(REAL_LABELS_DIR, 'second-annotator.labels.jsonl'))) {
+    const ref =
+      r.source === 'jddc'
+        ? `jddc ${r.session_id}#${r.turn}`
+        : r.source === 'online_shopping'
+          ? `reviews row ${r.row}`
+          : r.source === 'zhijiang'
+            ? `zhijiang id ${r.id}`
+            : `csds ${r.test_idx}.${r.sentence}`;
+    out.set(ref, { complaint: r.complaint, departments: r.departments, unsure: r.unsure });
+  }
+  return out;
 }
