@@ -37,8 +37,10 @@ export const Taxonomy = z
         negation: Terms,
         /** Words that soften a line into satisfaction (还行, 还可以…). */
         hedge: Terms,
+        /** A buyer judging the goods or the shop badly in words no department owns (很差, 不值, 烂东西…). */
+        evaluation: Terms,
       })
-      .default({ complaint: [], negation: [], hedge: [] }),
+      .default({ complaint: [], negation: [], hedge: [], evaluation: [] }),
   })
   .superRefine((t, ctx) => {
     const seen = new Set<string>();

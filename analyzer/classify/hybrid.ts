@@ -166,6 +166,7 @@ export class HybridClassifier implements Classifier {
     const out = new Set<string>();
     for (const t of s.line.evidence.terms) if (t.department === department) out.add(t.term);
     for (const c of s.line.evidence.cues) out.add(c);
+    for (const c of s.line.evidence.evaluations) out.add(c);
     if (out.size < 3) {
       const ranked = tokens
         .filter((t) => t.length >= 2)

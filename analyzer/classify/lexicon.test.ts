@@ -36,6 +36,11 @@ describe('Lexicon negation', () => {
     expect(find('商品还未发货').terms.some((t) => t.department === 'warehouse')).toBe(true);
   });
 
+  it('reads the taxonomy\'s bad evaluations, unless negated (不是很差)', () => {
+    expect(find('这玩意就是烂东西').evaluations).toContain('烂东西');
+    expect(find('质量不是很差 就是有点重').evaluations).toEqual([]);
+  });
+
   it('matches traditional spellings through normalization', () => {
     expect(find('沒什麼效果').terms.some((t) => t.department === 'product')).toBe(true);
   });

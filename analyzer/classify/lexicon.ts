@@ -2,15 +2,17 @@ import type { Taxonomy } from '../../schemas/taxonomy.ts';
 import { Matcher, type Match } from './matcher.ts';
 
 /**
- * Lexicon evidence from the taxonomy: department and sub-topic terms, complaint cues, negations and hedges,
+ * Lexicon evidence from the taxonomy: department and sub-topic terms, complaint cues, bad evaluations,
+ * negations and hedges,
  * found in one pass. Terms are written in simplified script; the text is normalized (simplified) first, so
  * traditional spellings match too. A problem term right after a negation (没有坏, 不是慢) does not count. A
  * department's broad aspect term (效果, 发货, 客服) after a negation is the opposite: the thing is missing
- * (没什么效果, 不发货, 没有客服), so it counts, and the negated phrase is a complaint cue.
+ * (没什么效果, 没有客服), so it counts, and the negated phrase is a complaint cue.
  */
 export type LexiconHit =
   | { kind: 'term'; department: string; subTopic: string | null; weight: number }
   | { kind: 'cue' }
+  | { kind: 'evaluation' }
   | { kind: 'negation' }
   | { kind: 'hedge' };
 
@@ -27,6 +29,8 @@ export interface LexiconEvidence {
   /** Terms that were cancelled by a negation right before them. */
   negated: string[];
   cues: string[];
+  /** A bad judgement of the goods or the shop in words no department owns (很差, 不值). */
+  evaluations: string[];
   hedges: string[];
 }
 
@@ -50,6 +54,7 @@ export class Lexicon {
       }
     }
     for (const cue of taxonomy.cues.complaint) for (const v of variants(cue)) entries.push([v, { kind: 'cue' }]);
+    for (const word of taxonomy.cues.evaluation) for (const v of variants(word)) entries.push([v, { kind: 'evaluation' }]);
     for (const neg of taxonomy.cues.negation) entries.push([neg, { kind: 'negation' }]);
     for (const hedge of taxonomy.cues.hedge) entries.push([hedge, { kind: 'hedge' }]);
     // Variants can repeat a term the taxonomy also lists: one entry each.
@@ -75,7 +80,7 @@ export class Lexicon {
       if (!inside) free.push(n);
     }
     const negation = (m: Match<LexiconHit>) => free.find((n) => n.end <= m.start && m.start - n.end <= NEGATION_REACH);
-    const evidence: LexiconEvidence = { terms: [], negated: [], cues: [], hedges: [] };
+    const evidence: LexiconEvidence = { terms: [], negated: [], cues: [], evaluations: [], hedges: [] };
     for (const m of matches) {
       const v = m.value;
       if (v.kind === 'term') {
@@ -87,9 +92,9 @@ export class Lexicon {
           evidence.terms.push({ department: v.department, subTopic: v.subTopic, term: m.pattern, weight: v.weight, start: m.start });
           if (missing) evidence.cues.push(text.slice(n.start, m.end));
         }
-      } else if (v.kind === 'cue') {
+      } else if (v.kind === 'cue' || v.kind === 'evaluation') {
         if (negation(m)) evidence.negated.push(m.pattern);
-        else evidence.cues.push(m.pattern);
+        else (v.kind === 'cue' ? evidence.cues : evidence.evaluations).push(m.pattern);
       } else if (v.kind === 'hedge') {
         evidence.hedges.push(m.pattern);
       }

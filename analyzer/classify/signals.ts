@@ -58,10 +58,10 @@ const QUESTION = /[?？]\s*$|[吗嘛么呢][?？!！。~～\s]*$|^(请问|问一
 const AGENT_STYLE = /亲亲|^亲[,，!！ ]|为您|帮您|给您|请您|小妹|客官|感谢您|祝您|您稍等|久等了/;
 const ACK = /^(好的?|好吧|好哒|好滴|嗯+|哦+|噢+|ok|okay|行|可以|收到|知道了|明白了?|谢谢|谢了|多谢|感谢|辛苦了|没事了?|没有了|没了|拜拜|再见|在吗|在不在|你好|您好|hello|hi|亲|[.。,，!！~～\s])+$/;
 const EXCLAIM = /[!！]{2,}|[?？]{2,}|😡|😤|🙄|😠|💢|气死|服了|无语/;
-// A buyer judging the goods badly, in words no department owns ("分辨率太低", "隔音不好", "不怎么样"): the
-// lexicon routes, this only says "something is wrong".
-const NEGATIVE_EVALUATION =
-  /不好[用看吃喝穿闻]?|不怎么好|(?<![还未])没(?:什么|啥|有)?(?:用(?![过了完])|效果|作用)|一点(?:用|效果)都没有|不会再回购|不再回购|不会回购|不会再来|烂东西|白买|不划算|极差|恶劣|大失所望|差强人意|太失望|鸡肋|不靠谱|太坑|被骗|以次充好|次品|劣质|骗子|假货|水货|不行|不怎么样|不咋样|不太好|不是很好|不够好|很差|太差|较差|差劲|难用|难看|难吃|难喝|难闻|失望|后悔|垃圾|坑爹|上当|别买|不要买|不推荐|不值|不满意|糟糕|一星|不会再买|再也不|(?:太|真|好|很|超|特别|非常|有点|有些|稍微|略|比较|偏)(?:低|差|小|少|慢|硬|软|薄|厚|重|吵|响|脏|旧|臭|酸|苦|咸|淡|干|油|粘|黏|紧|松|暗|糊|卡|烫|短|难|麻烦|多)/;
+// A buyer judging the goods badly, in words no department owns: the taxonomy's evaluation words (不怎么样,
+// 烂东西) and these shapes ("分辨率太低", "隔音不好", "没什么用"). The lexicon routes; this only says "something is wrong".
+const NEGATIVE_SHAPE =
+  /不好[用看吃喝穿闻]?|(?<![还未])没(?:什么|啥|有)?(?:用(?![过了完])|效果|作用)|一点(?:用|效果)都没有|(?:太|真|好|很|超|特别|非常|有点|有些|稍微|略|比较|偏)(?:低|差|小|少|慢|硬|软|薄|厚|重|吵|响|脏|旧|臭|酸|苦|咸|淡|干|油|粘|黏|紧|松|暗|糊|卡|烫|短|难|麻烦|多)/;
 const APOLOGY = /抱歉|不好意思|给您带来|请您谅解|非常理解|理解您的心情|对不起|实在抱歉|深表歉意/;
 
 export class SignalReader {
@@ -86,7 +86,9 @@ export class SignalReader {
     const canonicalText = canonical(text);
     const features: number[] = [];
     textFeatures(canonicalText, tokens, features);
-    const evidence = this.withoutLexicon ? { terms: [], negated: [], cues: [], hedges: [] } : this.lexicon.find(text);
+    const found = this.lexicon.find(text);
+    // Lexicon dropout hides the taxonomy's department words and cues; a bad evaluation stays a plain reading.
+    const evidence = this.withoutLexicon ? { terms: [], negated: [], cues: [], evaluations: found.evaluations, hedges: [] } : found;
     const D = this.departments.length;
     const lex = new Float64Array(D);
     const sub = new Uint8Array(D);
@@ -134,7 +136,7 @@ export class SignalReader {
       details: isDetailsOnly(canonicalText),
       ack: ACK.test(text),
       exclaim: EXCLAIM.test(text),
-      negativeEvaluation: NEGATIVE_EVALUATION.test(text),
+      negativeEvaluation: evidence.evaluations.length > 0 || NEGATIVE_SHAPE.test(text),
       length: text.length,
     };
   }
