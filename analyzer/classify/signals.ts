@@ -75,6 +75,8 @@ export class SignalReader {
     readonly bayes: BayesModel,
     /** Training only: read lines as if the lexicon knew none of their words (lexicon dropout). */
     readonly withoutLexicon = false,
+    /** Training only: read lines as if none of their words had been seen (text dropout): lexicon and shape only. */
+    readonly withoutText = false,
   ) {
     this.lexicon = new Lexicon(taxonomy);
     this.departments = taxonomy.departments.map((d) => d.id);
@@ -85,7 +87,7 @@ export class SignalReader {
   view(text: string, tokens: readonly string[]): LineView {
     const canonicalText = canonical(text);
     const features: number[] = [];
-    textFeatures(canonicalText, tokens, features);
+    if (!this.withoutText) textFeatures(canonicalText, tokens, features);
     const found = this.lexicon.find(text);
     // Lexicon dropout hides the taxonomy's department words and cues; a bad evaluation stays a plain reading.
     const evidence = this.withoutLexicon ? { terms: [], negated: [], cues: [], evaluations: found.evaluations, hedges: [] } : found;

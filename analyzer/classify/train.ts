@@ -33,6 +33,8 @@ export interface TrainOptions {
   corrections?: number;
   /** Also train on lines read without the lexicon, at this weight (default 0.25; false or 0 = off). */
   lexiconDropout?: boolean | number;
+  /** Also train on lines read as if none of their words had been seen, at this weight (default 0.5; 0 = off). */
+  textDropout?: number;
   /** Overrides for the sparse heads' training (experiments). */
   sparse?: { epochs?: number; l2?: number; l2Dense?: number; rate?: number; minCount?: number; prune?: number };
   departmentSparse?: { epochs?: number; l2?: number; l2Dense?: number; rate?: number; minCount?: number; prune?: number };
@@ -51,6 +53,7 @@ function fold(text: string, folds: number): number {
 
 export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, options: TrainOptions = {}): ModelFile {
   const folds = options.folds ?? 5;
+  const textDropout = options.textDropout ?? 0.5;
   const dropout = options.lexiconDropout === false ? 0 : options.lexiconDropout === true || options.lexiconDropout === undefined ? 0.25 : options.lexiconDropout;
   const say = options.onProgress ?? (() => undefined);
   const departments = taxonomy.departments.map((d) => d.id);
@@ -83,9 +86,13 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
     // Lexicon dropout: the same lines read without the lexicon, so the heads also learn to judge lines whose
     // words the taxonomy does not list (real buyers' vocabulary is wider than any lexicon).
     const blind = new SignalReader(taxonomy, bayesK, true);
+    // Text dropout: the same lines read with no text features, lexicon and shape only, so that 台灯开关坏了
+    // counts although no corpus line names a 台灯 — real buyers name products the corpus never saw.
+    const unseen = new SignalReader(taxonomy, bayesK, false, true);
     for (const p of prepared.filter(inFold)) {
       oof.push({ p, s: reader.read(p.input) });
       if (dropout > 0) oof.push({ p, s: blind.read(p.input), weight: dropout });
+      if (textDropout > 0) oof.push({ p, s: unseen.read(p.input), weight: textDropout });
     }
     say(`fold ${k + 1}/${folds}`);
   }
@@ -147,9 +154,9 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
     lineDepartment,
     complaint: { ...complaint, features: [...LINE_FEATURES, ...CONTEXT_FEATURES] },
     department: { ...department, features: [...DEPARTMENT_FEATURES], departments },
-    // Chosen on the tune part of the real-text dev set: F1 is flat from 0.35 to 0.45 there, and lower
-    // thresholds find more of the complaints real buyers phrase in words the corpus lacks.
-    threshold: 0.35,
+    // Chosen on the tune part of the real-text dev set with text dropout on: F1 is flat from 0.45 to 0.55
+    // there; lower thresholds find more complaints (acceptable primary up) at the cost of precision.
+    threshold: 0.5,
     secondary: 0.3,
   };
   const version = `hybrid-${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 8)}`;
