@@ -61,6 +61,14 @@ describe('HybridClassifier (the committed model)', () => {
     expect(withContext.confidence).toBeGreaterThan(bare.complaint ? bare.confidence : 0);
   });
 
+  it.each(['好的 麻烦了', '好的 谢谢', '嗯嗯 辛苦了'])('never counts a bare acknowledgement, even after a complaint: %s', (text) => {
+    const c = run(text, [
+      ['customer', '都三天了还没发货'],
+      ['agent', '亲 抱歉 马上帮您催仓库'],
+    ]);
+    expect(c.complaint).toBe(false);
+  });
+
   it('an order number after a complaint belongs to it; after a question it does not', () => {
     const after = run('订单号 8123456789012', [
       ['customer', '发票开错了 抬头不对 要重开'],

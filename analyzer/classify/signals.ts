@@ -56,7 +56,7 @@ export interface Signals {
 const QUESTION = /[?？]\s*$|[吗嘛么呢][?？!！。~～\s]*$|^(请问|问一下|问下|能不能|可不可以|可以|能否|是否|有没有|怎么|如何|哪里|什么时候|多久)/;
 // Phrases agents use and buyers rarely do (buyers greet with 您好 too, so it is not one of them).
 const AGENT_STYLE = /亲亲|^亲[,，!！ ]|为您|帮您|给您|请您|小妹|客官|感谢您|祝您|您稍等|久等了/;
-const ACK = /^(好的?|好吧|好哒|好滴|嗯+|哦+|噢+|ok|okay|行|可以|收到|知道了|明白了?|谢谢|谢了|多谢|感谢|辛苦了|没事了?|没有了|没了|拜拜|再见|在吗|在不在|你好|您好|hello|hi|亲|[.。,，!！~～\s])+$/;
+const ACK = /^(好的?|好吧|好哒|好滴|嗯+|哦+|噢+|ok|okay|行|可以|收到|知道了|明白了?|谢谢|谢了|多谢|感谢|辛苦了|辛苦啦|辛苦你了|辛苦您了|麻烦了|麻烦啦|麻烦你了|麻烦您了|有劳|没事了?|没有了|没了|拜拜|再见|在吗|在不在|你好|您好|hello|hi|亲|[.。,，!！~～\s])+$/;
 const EXCLAIM = /[!！]{2,}|[?？]{2,}|😡|😤|🙄|😠|💢|气死|服了|无语/;
 // A buyer judging the goods badly, in words no department owns: the taxonomy's evaluation words (不怎么样,
 // 烂东西) and these shapes ("分辨率太低", "隔音不好", "没什么用"). The lexicon routes; this only says "something is wrong".
