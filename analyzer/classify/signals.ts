@@ -316,12 +316,14 @@ export function lineDepartmentVectors(l: LineView): Float64Array[] {
  * customer lines (most recent first), weighted by their stage-0 P(complaint) and by recency, scaled by the
  * strongest of those P(complaint). A generic follow-up ("再不处理我就给差评了", "无语") takes it.
  */
-export function conversationDepartment(p0: readonly number[], dept0: readonly ArrayLike<number>[], departments: number): Float64Array {
+export function conversationDepartment(p0: readonly number[], dept0: readonly ArrayLike<number>[], departments: number, named?: readonly boolean[]): Float64Array {
   const out = new Float64Array(departments);
   let total = 0;
   let strongest = 0;
   for (let k = 0; k < p0.length; k++) {
-    const w = p0[k]! * 0.7 ** k;
+    // A line that names what went wrong (还不发货, 发票) says more about the conversation's owner than a generic
+    // escalation after it (你们到底能不能解决).
+    const w = p0[k]! * 0.7 ** k * (named && !named[k] ? 0.3 : 1);
     total += w;
     strongest = Math.max(strongest, p0[k]!);
     for (let i = 0; i < departments; i++) out[i]! += w * dept0[k]![i]!;
@@ -339,7 +341,8 @@ export function conversationOf(s: Signals, line: SparseBinary, lineDepartment: S
     (v) => (v.stage0 ??= { complaint: line.predict(v.sparse, lineVector(v)), departments: lineDepartment.predict(v.sparse, lineDepartmentVectors(v), new Float64Array(departments)) }),
   );
   const p0 = stage0.map((x) => x.complaint);
-  return { p0, conversation: conversationDepartment(p0, stage0.map((x) => x.departments), departments) };
+  const named = s.previous.map((v) => v.evidence.terms.length > 0);
+  return { p0, conversation: conversationDepartment(p0, stage0.map((x) => x.departments), departments, named) };
 }
 
 /** Stage 1 department inputs: stage 0's plus the conversation (`conversationDepartment`). */
