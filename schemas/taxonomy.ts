@@ -9,7 +9,11 @@ export const SubTopic = z.object({
   id: Id,
   label: z.string().min(1),
   labelEn: z.string().min(1),
-  /** Words and phrases (simplified; traditional text is converted before matching) that point at this sub-topic. */
+  /**
+   * Phrases (simplified; traditional text is converted before matching) that name this sub-topic's problem
+   * (发错, 没到账, 掉色). A neutral aspect the buyer may only ask about (物流信息, 电池, 赠品) belongs in the
+   * department's `terms`: a sub-topic term reads as "a problem was named".
+   */
   terms: Terms,
 });
 export type SubTopic = z.infer<typeof SubTopic>;
@@ -19,7 +23,7 @@ export const Department = z.object({
   label: z.string().min(1),
   labelEn: z.string().min(1),
   description: z.string().default(''),
-  /** Words that point at the department without naming a sub-topic. */
+  /** Aspects that point at the department without naming a problem (发货, 快递, 电池, 赠品). */
   terms: Terms,
   subTopics: z.array(SubTopic).default([]),
 });
