@@ -41,6 +41,13 @@ describe('Lexicon negation', () => {
     expect(find('质量不是很差 就是有点重').evaluations).toEqual([]);
   });
 
+  it('does not read the satisfaction word inside a complaint as a softener (不满意, 不推荐)', () => {
+    expect(find('非常不满意').hedges).toEqual([]);
+    expect(find('不推荐购买').hedges).toEqual([]);
+    expect(find('不喜欢这个颜色').hedges).toEqual([]);
+    expect(find('还不错').hedges.length).toBeGreaterThan(0);
+  });
+
   it('matches traditional spellings through normalization', () => {
     expect(find('沒什麼效果').terms.some((t) => t.department === 'product')).toBe(true);
   });

@@ -96,7 +96,9 @@ export class Lexicon {
         if (negation(m)) evidence.negated.push(m.pattern);
         else (v.kind === 'cue' ? evidence.cues : evidence.evaluations).push(m.pattern);
       } else if (v.kind === 'hedge') {
-        evidence.hedges.push(m.pattern);
+        // 不满意, 不推荐, 不喜欢: the satisfaction word is part of a complaint, not a softener.
+        const inside = matches.some((o) => o.value.kind !== 'hedge' && o.value.kind !== 'negation' && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
+        if (!inside && !negation(m)) evidence.hedges.push(m.pattern);
       }
     }
     return evidence;
