@@ -62,6 +62,7 @@ const EXCLAIM = /[!！]{2,}|[?？]{2,}|😡|😤|🙄|😠|💢|气死|服了|�
 // 烂东西) and these shapes ("分辨率太低", "隔音不好", "没什么用"). The lexicon routes; this only says "something is wrong".
 const NEGATIVE_SHAPE =
   /不好[用看吃喝穿闻]?|(?<![还未])没(?:什么|啥|有)?(?:用(?![过了完])|效果|作用)|一点(?:用|效果)都没有|(?:太|真|好|很|超|特别|非常|有点|有些|稍微|略|比较|偏)(?:低|差|小|少|慢|硬|软|薄|厚|重|吵|响|脏|旧|臭|酸|苦|咸|淡|干|油|粘|黏|紧|松|暗|糊|卡|烫|短|难|麻烦|多)/;
+const CONTRAST = /就是|但是|但|可是|不过|只是|可惜|唯一|除了|就是有点|美中不足|缺点/;
 const APOLOGY = /抱歉|不好意思|给您带来|请您谅解|非常理解|理解您的心情|对不起|实在抱歉|深表歉意/;
 
 export class SignalReader {
@@ -207,6 +208,7 @@ export const LINE_FEATURES = [
   'negative evaluation',
   'negative evaluation × hedge',
   'bayes × details only',
+  'praise with no but',
 ] as const;
 
 export function lineVector(l: LineView): Float64Array {
@@ -240,6 +242,8 @@ function buildLineVector(l: LineView): Float64Array {
     l.negativeEvaluation && l.evidence.hedges.length > 0 ? 1 : 0,
     // The text model reads an order card's 订单金额 as money trouble; on details lines its say is discounted.
     l.details ? nb : 0,
+    // 客服态度很好 耐心解答: satisfaction with no 但是/就是 and no bad word is praise, whatever the nouns.
+    l.evidence.hedges.length > 0 && l.evidence.cues.length === 0 && !l.negativeEvaluation && !CONTRAST.test(l.canonicalText) ? 1 : 0,
   ]);
 }
 
