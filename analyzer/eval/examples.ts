@@ -156,7 +156,7 @@ export function loadRealDev(dataDir = process.env.FANKUI_SHARED_DATA ?? DEFAULT_
       const session = sessions.get(l.session_id) ?? [];
       const idx = session.findIndex((r) => r.turn === l.turn);
       const context = session.slice(0, Math.max(0, idx)).map((r) => ({ role: r.is_agent ? ('agent' as const) : ('customer' as const), text: r.text }));
-      push(session[idx]?.text, l, 'jddc', `${l.session_id}#${l.turn}`, context);
+      push(session[idx]?.text, l, 'jddc', locator({ source: 'jddc', ...l }), context);
     }
   } else skipped.push(`${jddcFile} not found`);
 
@@ -168,12 +168,12 @@ export function loadRealDev(dataDir = process.env.FANKUI_SHARED_DATA ?? DEFAULT_
     const records = [...parser.push(readFileSync(shopFile, 'utf8')), ...parser.end()]; // records[0] is the header
     for (const l of reviewLabels.filter((x) => x.source === 'online_shopping')) {
       const fields = records[l.row! + 1]?.fields;
-      push(fields?.slice(2).join(','), l, 'reviews', `row ${l.row}`);
+      push(fields?.slice(2).join(','), l, 'reviews', locator(l));
     }
   } else skipped.push(`${shopFile} not found`);
   if (existsSync(zjFile)) {
     const byId = new Map(readJsonl<{ id: number; review: string }>(zjFile).map((r) => [r.id, r.review]));
-    for (const l of reviewLabels.filter((x) => x.source === 'zhijiang')) push(byId.get(l.id!), l, 'zhijiang', `id ${l.id}`);
+    for (const l of reviewLabels.filter((x) => x.source === 'zhijiang')) push(byId.get(l.id!), l, 'zhijiang', locator(l));
   } else skipped.push(`${zjFile} not found`);
 
   const csdsFile = join(dataDir, 'csds_test_user_summaries.jsonl');
@@ -182,11 +182,28 @@ export function loadRealDev(dataDir = process.env.FANKUI_SHARED_DATA ?? DEFAULT_
     for (const l of readJsonl<RealLabel & { test_idx: number; sentence: number }>(join(REAL_LABELS_DIR, 'csds.labels.jsonl'))) {
       const sentences = byIdx.get(l.test_idx) ?? [];
       const context = sentences.slice(0, l.sentence).map((text) => ({ role: 'customer' as const, text }));
-      push(sentences[l.sentence], l, 'csds', `${l.test_idx}.${l.sentence}`, context);
+      push(sentences[l.sentence], l, 'csds', locator({ source: 'csds', ...l }), context);
     }
   } else skipped.push(`${csdsFile} not found`);
 
   return { examples, skipped, available: examples.length > 0 };
+}
+
+/** Where a labeled item is in its source file, as `Example.ref` shows it after the example's source. */
+interface Locator {
+  source: string;
+  session_id?: string;
+  turn?: number;
+  row?: number;
+  id?: number;
+  test_idx?: number;
+  sentence?: number;
+}
+function locator(l: Locator): string {
+  if (l.source === 'jddc') return `${l.session_id}#${l.turn}`;
+  if (l.source === 'online_shopping') return `row ${l.row}`;
+  if (l.source === 'zhijiang') return `id ${l.id}`;
+  return `${l.test_idx}.${l.sentence}`;
 }
 
 /** A second annotator's labels for a sample of the real dev set, by `Example.ref`. */
@@ -202,16 +219,9 @@ export interface SecondLabel {
  */
 export function loadSecondAnnotator(): Map<string, SecondLabel> {
   const out = new Map<string, SecondLabel>();
-  type Row = SecondLabel & { source: string; session_id?: string; turn?: number; row?: number; id?: number; test_idx?: number; sentence?: number };
+  type Row = SecondLabel & Locator;
   for (const r of readJsonl<Row>(join(REAL_LABELS_DIR, 'second-annotator.labels.jsonl'))) {
-    const ref =
-      r.source === 'jddc'
-        ? `jddc ${r.session_id}#${r.turn}`
-        : r.source === 'online_shopping'
-          ? `reviews row ${r.row}`
-          : r.source === 'zhijiang'
-            ? `zhijiang id ${r.id}`
-            : `csds ${r.test_idx}.${r.sentence}`;
+    const ref = `${r.source === 'online_shopping' ? 'reviews' : r.source} ${locator(r)}`;
     out.set(ref, { complaint: r.complaint, departments: r.departments, unsure: r.unsure });
   }
   return out;
