@@ -15,6 +15,12 @@ export const SubTopic = z.object({
    * department's `terms`: a sub-topic term reads as "a problem was named".
    */
   terms: Terms,
+  /**
+   * Things whose mere mention is a demand on the department (发票, 专票, 价保): they count as sub-topic terms,
+   * and said to be missing or refused (没发票, 不给开专票) they still count. A problem term after a negation
+   * (没有色差) is cleared instead.
+   */
+  demands: Terms,
 });
 export type SubTopic = z.infer<typeof SubTopic>;
 

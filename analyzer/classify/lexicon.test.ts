@@ -48,6 +48,23 @@ describe('Lexicon negation', () => {
     expect(find('还不错').hedges.length).toBeGreaterThan(0);
   });
 
+  it('reads a demand said to be missing or refused as a demand (没发票, 不给开专票), not one declined (不要发票)', () => {
+    for (const text of ['为什么没发票', '为什么不给发票', '不能给开专票', '没有价保']) {
+      const e = find(text);
+      expect(e.terms.length, text).toBeGreaterThan(0);
+      expect(e.negated, text).toEqual([]);
+    }
+    expect(find('不要发票').negated).toContain('发票');
+    expect(find('没有色差').negated).toContain('色差');
+  });
+
+  it('does not read 别 in 区别 or 不 in 不过 as a negation', () => {
+    expect(find('和实物区别太大').negated).toEqual([]);
+    expect(find('和实物区别太大').terms.some((t) => t.department === 'ops' && t.subTopic === 'not_as_described')).toBe(true);
+    expect(find('东西还行 不过价格偏贵').negated).toEqual([]);
+    expect(find('没想到质量这么差').terms.some((t) => t.department === 'product')).toBe(true);
+  });
+
   it('matches traditional spellings through normalization', () => {
     expect(find('沒什麼效果').terms.some((t) => t.department === 'product')).toBe(true);
   });

@@ -10,11 +10,12 @@ import { Matcher, type Match } from './matcher.ts';
  * (没什么效果, 没有客服), so it counts, and the negated phrase is a complaint cue.
  */
 export type LexiconHit =
-  | { kind: 'term'; department: string; subTopic: string | null; weight: number }
+  | { kind: 'term'; department: string; subTopic: string | null; weight: number; aspect: boolean }
   | { kind: 'cue' }
   | { kind: 'evaluation' }
   | { kind: 'negation' }
-  | { kind: 'hedge' };
+  | { kind: 'hedge' }
+  | { kind: 'word' };
 
 export interface TermEvidence {
   department: string;
@@ -39,8 +40,19 @@ const SUBTOPIC_WEIGHT = 2;
 const DEPARTMENT_WEIGHT = 1;
 /** Negations that say a thing is absent (没有效果), as against 不/不是/别, which refuse or clear it. */
 const ABSENCE = new Set(['没', '没有', '并没有', '无']);
+/**
+ * Words that contain a negation character but negate nothing: 不过 (but), 无法 (cannot), 没想到, 区别 and
+ * 特别 (别 is not "don't" there). Matched as plain words, they hold the character, so 和实物区别太大 or
+ * 不过价格贵 keep their evidence. 无法/无语/不如/不同 say something is wrong; the terms after them still count.
+ */
+const NOT_NEGATIONS = [
+  '不过', '不管', '不仅', '不但', '不然', '要不然', '不久', '不如', '不同', '不少', '不断', '不停', '不得不', '不一定', '不知道', '不知',
+  '不用说', '不一样', '没想到', '没事', '无语', '无法', '无论', '无聊', '无奈', '区别', '特别', '分别', '类别', '差别', '级别', '性别', '识别',
+  '鉴别', '辨别', '别人', '别的', '别家', '别处', '告别', '个别',
+];
 /** How many characters may stand between a negation and the term it cancels (不是质量问题, 没有坏). */
 const NEGATION_REACH = 2;
+const CLAUSE_BREAK = /[,，.。!！?？;；:：、~～\s]/;
 
 export class Lexicon {
   readonly #matcher: Matcher<LexiconHit>;
@@ -48,15 +60,17 @@ export class Lexicon {
   constructor(readonly taxonomy: Taxonomy) {
     const entries: [string, LexiconHit][] = [];
     for (const d of taxonomy.departments) {
-      for (const term of d.terms) for (const v of variants(term)) entries.push([v, { kind: 'term', department: d.id, subTopic: null, weight: DEPARTMENT_WEIGHT }]);
+      for (const term of d.terms) for (const v of variants(term)) entries.push([v, { kind: 'term', department: d.id, subTopic: null, weight: DEPARTMENT_WEIGHT, aspect: true }]);
       for (const s of d.subTopics) {
-        for (const term of s.terms) for (const v of variants(term)) entries.push([v, { kind: 'term', department: d.id, subTopic: s.id, weight: SUBTOPIC_WEIGHT }]);
+        for (const term of s.terms) for (const v of variants(term)) entries.push([v, { kind: 'term', department: d.id, subTopic: s.id, weight: SUBTOPIC_WEIGHT, aspect: false }]);
+        for (const term of s.demands) for (const v of variants(term)) entries.push([v, { kind: 'term', department: d.id, subTopic: s.id, weight: SUBTOPIC_WEIGHT, aspect: true }]);
       }
     }
     for (const cue of taxonomy.cues.complaint) for (const v of variants(cue)) entries.push([v, { kind: 'cue' }]);
     for (const word of taxonomy.cues.evaluation) for (const v of variants(word)) entries.push([v, { kind: 'evaluation' }]);
     for (const neg of taxonomy.cues.negation) entries.push([neg, { kind: 'negation' }]);
     for (const hedge of taxonomy.cues.hedge) entries.push([hedge, { kind: 'hedge' }]);
+    for (const word of NOT_NEGATIONS) entries.push([word, { kind: 'word' }]);
     // Variants can repeat a term the taxonomy also lists: one entry each.
     const seen = new Set<string>();
     const unique = entries
@@ -79,14 +93,17 @@ export class Lexicon {
       const inside = matches.some((o) => o.value.kind !== 'negation' && o.start <= n.start && o.end >= n.end && o.end - o.start > n.end - n.start);
       if (!inside) free.push(n);
     }
-    const negation = (m: Match<LexiconHit>) => free.find((n) => n.end <= m.start && m.start - n.end <= NEGATION_REACH);
+    // A negation reaches over a character or two of its own clause (不是质量问题), never past punctuation
+    // (大小不等，再也不会买).
+    const negation = (m: Match<LexiconHit>) =>
+      free.find((n) => n.end <= m.start && m.start - n.end <= NEGATION_REACH && !CLAUSE_BREAK.test(text.slice(n.end, m.start)));
     const evidence: LexiconEvidence = { terms: [], negated: [], cues: [], evaluations: [], hedges: [] };
     for (const m of matches) {
       const v = m.value;
       if (v.kind === 'term') {
         const n = negation(m);
-        // An aspect is missing (没什么效果) unless the negation clears it of blame (不是质量问题).
-        const missing = n !== undefined && ABSENCE.has(n.pattern) && v.subTopic === null && !problemFollows(text, m.end);
+        // An aspect is missing (没什么效果) or refused (不给开发票) unless the negation clears it of blame (不是质量问题).
+        const missing = n !== undefined && v.aspect && (ABSENCE.has(n.pattern) || refused(text, n, m)) && !problemFollows(text, m.end);
         if (n && !missing) evidence.negated.push(m.pattern);
         else {
           evidence.terms.push({ department: v.department, subTopic: v.subTopic, term: m.pattern, weight: v.weight, start: m.start });
@@ -103,6 +120,11 @@ export class Lexicon {
     }
     return evidence;
   }
+}
+
+/** 不给发票, 不能开专票, 不肯退款: 不 with a verb of giving between it and the aspect (不要发票 is no demand). */
+function refused(text: string, n: Match<LexiconHit>, m: Match<LexiconHit>): boolean {
+  return n.pattern === '不' && /^(给|肯|能|让|帮|提供|支持)/.test(text.slice(n.end, m.start));
 }
 
 /** 不是质量问题, 不是快递的原因: the negation clears the aspect of blame instead of saying it is missing. */
