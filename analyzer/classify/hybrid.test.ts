@@ -29,6 +29,17 @@ describe('HybridClassifier (the committed model)', () => {
   });
 
   it.each([
+    ['东西不错，客服服务态度挺好，就是快递太差劲，都能发错网点', 'logistics'],
+    ['卖家很好，很主动解决问题！就是快递出乎预料的慢', 'logistics'],
+    ['物流很快，包装也好，就是质量太差，用了两天就坏了', 'product'],
+    ['物流包装都可以，苹果口味不咋样，里面果肉还有点青色', 'product'],
+  ])('gives a mixed review to the department it complains about, not the one it praises: %s → %s', (text, department) => {
+    const c = run(text);
+    expect(c.complaint).toBe(true);
+    expect(c.department).toBe(department);
+  });
+
+  it.each([
     ['你們的發貨速度太慢了，能不能快點', '你们的发货速度太慢了，能不能快点'],
     ['實物與圖片差很多，宣傳言過其實', '实物与图片差很多，宣传言过其实'],
     ['為什麼還沒到貨？都一個禮拜了', '为什么还没到货？都一个礼拜了'],

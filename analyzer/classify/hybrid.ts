@@ -13,7 +13,7 @@ import { BayesModel, type BayesModelData } from './bayes.ts';
 import { unpackModel } from './model-codec.ts';
 import { namedFeature, SEED } from './features.ts';
 import { remapClasses, SparseBinary, SparseSoftmax, type SparseBinaryData, type SparseSoftmaxData } from './sparse-lr.ts';
-import { contextSparse, contextVector, conversationOf, departmentVectors, SignalReader, type Signals } from './signals.ts';
+import { contextSparse, contextVector, conversationOf, departmentSparse, departmentVectors, ownerView, SignalReader, type Signals } from './signals.ts';
 import type { Classifier, ClassifierInput } from './types.ts';
 
 export const MODEL_FORMAT = 'fankui-classifier/1';
@@ -102,7 +102,7 @@ export class HybridClassifier implements Classifier {
     if (pComplaint < this.#model.threshold) {
       return { complaint: false, department: null, departments: [], confidence: round(1 - pComplaint), subTopic: null, evidence: [] };
     }
-    const probs = this.#department.predict(sparse, departmentVectors(s, conversation), this.#probs);
+    const probs = this.#department.predict(departmentSparse(s), departmentVectors(s, conversation), this.#probs);
     let best = 0;
     for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[best]!) best = i;
     best = this.#lexiconOverride(s, best, probs);
@@ -139,9 +139,10 @@ export class HybridClassifier implements Classifier {
   }
 
   #subTopic(s: Signals, department: string): string | null {
+    const line = ownerView(s.line);
     let best: string | null = null;
     let weight = 0;
-    for (const t of s.line.evidence.terms) {
+    for (const t of line.evidence.terms) {
       if (t.department === department && t.subTopic && t.weight > weight) {
         best = t.subTopic;
         weight = t.weight;
@@ -150,7 +151,7 @@ export class HybridClassifier implements Classifier {
     if (best) return best;
     const candidates = this.#subClasses.get(department);
     if (!candidates) return null;
-    const scores = this.#subTopics.scoresFor(s.line.features, candidates.map((x) => x.index), this.#subScores);
+    const scores = this.#subTopics.scoresFor(line.features, candidates.map((x) => x.index), this.#subScores);
     let top = -Infinity;
     for (const { index, id } of candidates) {
       if (scores[index]! > top) {
@@ -164,7 +165,7 @@ export class HybridClassifier implements Classifier {
   /** Lexicon terms and cues that matched, then the words the Bayes model weighs most towards the owner. */
   #evidence(s: Signals, department: string, tokens: readonly string[]): string[] {
     const out = new Set<string>();
-    for (const t of s.line.evidence.terms) if (t.department === department) out.add(t.term);
+    for (const t of ownerView(s.line).evidence.terms) if (t.department === department) out.add(t.term);
     for (const c of s.line.evidence.cues) out.add(c);
     for (const c of s.line.evidence.evaluations) out.add(c);
     if (out.size < 3) {

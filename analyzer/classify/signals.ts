@@ -38,6 +38,11 @@ export interface LineView {
   exclaim: boolean;
   negativeEvaluation: boolean;
   length: number;
+  /**
+   * The line without its praised clauses (物流很快，客服也好，就是质量太差 → 就是质量太差), when it has both kinds:
+   * the department heads read this, since a praised department does not own the complaint.
+   */
+  owner?: LineView;
   /** Stage-0 judgement of the line, memoized by the classifier (views of context lines are cached). */
   stage0?: { complaint: number; departments: Float64Array };
   /** lineVector(this), memoized. */
@@ -63,6 +68,9 @@ const EXCLAIM = /[!！]{2,}|[?？]{2,}|😡|😤|🙄|😠|💢|气死|服了|�
 const NEGATIVE_SHAPE =
   /不好[用看吃喝穿闻]?|(?<![还未])没(?:什么|啥|有)?(?:用(?![过了完])|效果|作用)|一点(?:用|效果)都没有|(?:太|真|好|很|超|特别|非常|有点|有些|稍微|略|比较|偏)(?:低|差|小|少|慢|硬|软|薄|厚|重|吵|响|脏|旧|臭|酸|苦|咸|淡|干|油|粘|黏|紧|松|暗|糊|卡|烫|短|难|麻烦|多)/;
 const CONTRAST = /就是|但是|但|可是|不过|只是|可惜|唯一|除了|就是有点|美中不足|缺点/;
+// Clauses: split at punctuation and before a contrast.
+const CLAUSE = /[,，.。!！?？;；~～\s]+|(?=就是|但是|可是|不过|只是|可惜|美中不足)/;
+const PRAISE = /(?:都|也)(?:可以|还行|行)|(?:很|挺|非常|超|特别|真|蛮|都|也|还)(?:好|快|棒|不错|满意|漂亮|方便|舒服|给力|及时|耐心|热情|专业|实惠|划算|便宜)|好评|给力|点赞|赞|完美/;
 const APOLOGY = /抱歉|不好意思|给您带来|请您谅解|非常理解|理解您的心情|对不起|实在抱歉|深表歉意/;
 
 export class SignalReader {
@@ -85,7 +93,7 @@ export class SignalReader {
   }
 
   /** The model's and the lexicon's view of one normalized line. */
-  view(text: string, tokens: readonly string[]): LineView {
+  view(text: string, tokens: readonly string[], clauses = true): LineView {
     const canonicalText = canonical(text);
     const features: number[] = [];
     if (!this.withoutText) textFeatures(canonicalText, tokens, features);
@@ -141,7 +149,23 @@ export class SignalReader {
       exclaim: EXCLAIM.test(text),
       negativeEvaluation: evidence.evaluations.length > 0 || NEGATIVE_SHAPE.test(text),
       length: text.length,
+      owner: clauses ? this.#owner(text, evidence) : undefined,
     };
+  }
+
+  /** The view of the line's non-praised clauses, when it has praised ones too (see LineView.owner). */
+  #owner(text: string, evidence: LexiconEvidence): LineView | undefined {
+    if (evidence.hedges.length === 0 && !PRAISE.test(text)) return undefined;
+    const clauses = text.split(CLAUSE).filter((c) => c.length > 0);
+    if (clauses.length < 2) return undefined;
+    const kept = clauses.filter((c) => {
+      const e = this.lexicon.find(c);
+      const praise = (e.hedges.length > 0 || PRAISE.test(c)) && e.cues.length === 0 && e.evaluations.length === 0 && !e.terms.some((t) => t.subTopic) && !NEGATIVE_SHAPE.test(c) && !CONTRAST.test(c);
+      return !praise;
+    });
+    if (kept.length === 0 || kept.length === clauses.length) return undefined;
+    const rest = kept.join('，');
+    return this.view(rest, segment(rest), false);
   }
 
   /** Views of context lines repeat (each later line of a conversation sees them again): cached by text. */
@@ -302,7 +326,11 @@ export const DEPARTMENT_FEATURES = [
 ] as const;
 
 /** Stage 0 department inputs, one vector per department (taxonomy order). */
-export function lineDepartmentVectors(l: LineView): Float64Array[] {
+/** What the department heads read of a line: its non-praised clauses when it has praised ones too. */
+export const ownerView = (l: LineView): LineView => l.owner ?? l;
+
+export function lineDepartmentVectors(line: LineView): Float64Array[] {
+  const l = ownerView(line);
   const D = l.lex.length;
   let lexTotal = 0;
   for (const v of l.lex) lexTotal += v;
@@ -342,7 +370,7 @@ export function conversationDepartment(p0: readonly number[], dept0: readonly Ar
  */
 export function conversationOf(s: Signals, line: SparseBinary, lineDepartment: SparseSoftmax, departments: number): { p0: number[]; conversation: Float64Array } {
   const stage0 = s.previous.map(
-    (v) => (v.stage0 ??= { complaint: line.predict(v.sparse, lineVector(v)), departments: lineDepartment.predict(v.sparse, lineDepartmentVectors(v), new Float64Array(departments)) }),
+    (v) => (v.stage0 ??= { complaint: line.predict(v.sparse, lineVector(v)), departments: lineDepartment.predict(ownerView(v).sparse, lineDepartmentVectors(v), new Float64Array(departments)) }),
   );
   const p0 = stage0.map((x) => x.complaint);
   const named = s.previous.map((v) => v.evidence.terms.length > 0);
@@ -369,7 +397,16 @@ const lexiconSeed = (v: LineView) => v.sparse.slice(v.features.length);
 
 /** Sparse inputs of stage 1: the line's own, plus the lexicon hits of the previous customer line and of the agent's last line, salted so they are features of their own. */
 export function contextSparse(s: Signals): number[] {
-  const out = s.line.sparse.slice();
+  return withContextLexicon(s, s.line.sparse);
+}
+
+/** Sparse inputs of the stage-1 department head: as contextSparse, with the line's non-praised clauses only. */
+export function departmentSparse(s: Signals): number[] {
+  return withContextLexicon(s, ownerView(s.line).sparse);
+}
+
+function withContextLexicon(s: Signals, own: readonly number[]): number[] {
+  const out = own.slice();
   const prev = s.previous[0];
   if (prev) for (const f of lexiconSeed(prev)) out.push((f ^ PREVIOUS_SALT) >>> 0);
   if (s.agent) for (const f of lexiconSeed(s.agent)) out.push((f ^ AGENT_SALT) >>> 0);

@@ -13,6 +13,8 @@ import { SparseBinary, SparseSoftmax, trainSparseBinary, trainSparseSoftmax } fr
 import {
   CONTEXT_FEATURES,
   contextSparse,
+  departmentSparse,
+  ownerView,
   conversationOf,
   contextVector,
   DEPARTMENT_FEATURES,
@@ -110,7 +112,7 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
     sparseOptions,
   );
   const lineDepartment = trainSparseSoftmax(
-    complaints.map((o) => ({ sparse: o.s.line.sparse, dense: lineDepartmentVectors(o.s.line), target: targetOf(o.p), acceptable: acceptableOf(o.p), weight: o.weight })),
+    complaints.map((o) => ({ sparse: ownerView(o.s.line).sparse, dense: lineDepartmentVectors(o.s.line), target: targetOf(o.p), acceptable: acceptableOf(o.p), weight: o.weight })),
     departments.length,
     departmentOptions,
   );
@@ -126,7 +128,7 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
   const department = trainSparseSoftmax(
     complaints.map((o) => {
       const c = contextOf(o.s);
-      return { sparse: contextSparse(o.s), dense: departmentVectors(o.s, c.conversation), target: targetOf(o.p), acceptable: acceptableOf(o.p), weight: o.weight };
+      return { sparse: departmentSparse(o.s), dense: departmentVectors(o.s, c.conversation), target: targetOf(o.p), acceptable: acceptableOf(o.p), weight: o.weight };
     }),
     departments.length,
     departmentOptions,
