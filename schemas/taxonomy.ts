@@ -49,8 +49,13 @@ export const Taxonomy = z
         hedge: Terms,
         /** A buyer judging the goods or the shop badly in words no department owns (很差, 不值, 烂东西…). */
         evaluation: Terms,
+        /**
+         * What no department owns (a book's story, the author, a platform account): a line judging only these
+         * is not counted (TAXONOMY.md).
+         */
+        unowned: Terms,
       })
-      .default({ complaint: [], negation: [], hedge: [], evaluation: [] }),
+      .default({ complaint: [], negation: [], hedge: [], evaluation: [], unowned: [] }),
   })
   .superRefine((t, ctx) => {
     const seen = new Set<string>();

@@ -65,6 +65,11 @@ describe('Lexicon negation', () => {
     expect(find('没想到质量这么差').terms.some((t) => t.department === 'product')).toBe(true);
   });
 
+  it('finds what no department owns (a book\'s story, an account)', () => {
+    expect(find('情节老套 作者文笔很差').unowned).toEqual(['情节', '作者', '文笔']);
+    expect(find('書的紙張太薄').unowned).toEqual([]);
+  });
+
   it('matches traditional spellings through normalization', () => {
     expect(find('沒什麼效果').terms.some((t) => t.department === 'product')).toBe(true);
   });

@@ -13,6 +13,7 @@ export type LexiconHit =
   | { kind: 'term'; department: string; subTopic: string | null; weight: number; aspect: boolean }
   | { kind: 'cue' }
   | { kind: 'evaluation' }
+  | { kind: 'unowned' }
   | { kind: 'negation' }
   | { kind: 'hedge' }
   | { kind: 'word' };
@@ -33,6 +34,8 @@ export interface LexiconEvidence {
   /** A bad judgement of the goods or the shop in words no department owns (很差, 不值). */
   evaluations: string[];
   hedges: string[];
+  /** Things no department owns (情节, 作者, 账号). */
+  unowned: string[];
 }
 
 /** Sub-topic terms are specific (错发, 专票); department terms are broad (发货, 快递). */
@@ -70,6 +73,7 @@ export class Lexicon {
     for (const word of taxonomy.cues.evaluation) for (const v of variants(word)) entries.push([v, { kind: 'evaluation' }]);
     for (const neg of taxonomy.cues.negation) entries.push([neg, { kind: 'negation' }]);
     for (const hedge of taxonomy.cues.hedge) entries.push([hedge, { kind: 'hedge' }]);
+    for (const word of taxonomy.cues.unowned) entries.push([word, { kind: 'unowned' }]);
     for (const word of NOT_NEGATIONS) entries.push([word, { kind: 'word' }]);
     // Variants can repeat a term the taxonomy also lists: one entry each.
     const seen = new Set<string>();
@@ -97,7 +101,7 @@ export class Lexicon {
     // (大小不等，再也不会买).
     const negation = (m: Match<LexiconHit>) =>
       free.find((n) => n.end <= m.start && m.start - n.end <= NEGATION_REACH && !CLAUSE_BREAK.test(text.slice(n.end, m.start)));
-    const evidence: LexiconEvidence = { terms: [], negated: [], cues: [], evaluations: [], hedges: [] };
+    const evidence: LexiconEvidence = { terms: [], negated: [], cues: [], evaluations: [], hedges: [], unowned: [] };
     for (const m of matches) {
       const v = m.value;
       if (v.kind === 'term') {
@@ -112,6 +116,8 @@ export class Lexicon {
       } else if (v.kind === 'cue' || v.kind === 'evaluation') {
         if (negation(m)) evidence.negated.push(m.pattern);
         else (v.kind === 'cue' ? evidence.cues : evidence.evaluations).push(m.pattern);
+      } else if (v.kind === 'unowned') {
+        evidence.unowned.push(m.pattern);
       } else if (v.kind === 'hedge') {
         // 不满意, 不推荐, 不喜欢: the satisfaction word is part of a complaint, not a softener.
         const inside = matches.some((o) => o.value.kind !== 'hedge' && o.value.kind !== 'negation' && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);

@@ -99,7 +99,7 @@ export class SignalReader {
     if (!this.withoutText) textFeatures(canonicalText, tokens, features);
     const found = this.lexicon.find(text);
     // Lexicon dropout hides the taxonomy's department words and cues; a bad evaluation stays a plain reading.
-    const evidence = this.withoutLexicon ? { terms: [], negated: [], cues: [], evaluations: found.evaluations, hedges: [] } : found;
+    const evidence = this.withoutLexicon ? { terms: [], negated: [], cues: [], evaluations: found.evaluations, hedges: [], unowned: [] } : found;
     const D = this.departments.length;
     const lex = new Float64Array(D);
     const sub = new Uint8Array(D);
@@ -114,6 +114,7 @@ export class SignalReader {
     if (evidence.cues.length > 0) lexicon.push(namedFeature(SEED.lexicon, 'cue'));
     if (evidence.negated.length > 0) lexicon.push(namedFeature(SEED.lexicon, 'negated'));
     if (evidence.hedges.length > 0) lexicon.push(namedFeature(SEED.lexicon, 'hedge'));
+    if (evidence.unowned.length > 0) lexicon.push(namedFeature(SEED.lexicon, 'unowned'));
     // The Bayes model reads the text only; the heads weigh the lexicon's evidence themselves.
     const nb = this.bayes.scores(features, new Float64Array(this.bayes.classes.length));
 
@@ -233,6 +234,7 @@ export const LINE_FEATURES = [
   'negative evaluation × hedge',
   'bayes × details only',
   'praise with no but',
+  'names only what no department owns',
 ] as const;
 
 export function lineVector(l: LineView): Float64Array {
@@ -268,6 +270,8 @@ function buildLineVector(l: LineView): Float64Array {
     l.details ? nb : 0,
     // 客服态度很好 耐心解答: satisfaction with no 但是/就是 and no bad word is praise, whatever the nouns.
     l.evidence.hedges.length > 0 && l.evidence.cues.length === 0 && !l.negativeEvaluation && !CONTRAST.test(l.canonicalText) ? 1 : 0,
+    // 情节老套 作者敷衍: a judgement of what no department owns (TAXONOMY.md: not counted).
+    l.evidence.unowned.length > 0 && l.evidence.terms.every((t) => t.subTopic === null) ? 1 : 0,
   ]);
 }
 
