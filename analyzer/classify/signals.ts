@@ -18,6 +18,8 @@ export interface LineView {
   nb: Float64Array;
   /** log P(complaint) − log P(none) from the Bayes model. */
   nbComplaint: number;
+  /** The same for the line's most complaining clause (the line's when it has one clause). */
+  nbClause: number;
 
   /** Bayes log-softmax over departments only, in taxonomy order (NaN for departments the model lacks). */
   nbDept: Float64Array;
@@ -70,6 +72,7 @@ const NEGATIVE_SHAPE =
 const CONTRAST = /就是|但是|但|可是|不过|只是|可惜|唯一|除了|就是有点|美中不足|缺点/;
 // Clauses: split at punctuation and before a contrast.
 const CLAUSE = /[,，.。!！?？;；~～\s]+|(?=就是|但是|可是|不过|只是|可惜|美中不足)/;
+const CLAUSES = new RegExp(CLAUSE.source, 'g');
 const PRAISE = /(?:都|也)(?:可以|还行|行)|(?:很|挺|非常|超|特别|真|蛮|都|也|还)(?:好|快|棒|不错|满意|漂亮|方便|舒服|给力|及时|耐心|热情|专业|实惠|划算|便宜)|好评|给力|点赞|赞|完美/;
 const APOLOGY = /抱歉|不好意思|给您带来|请您谅解|非常理解|理解您的心情|对不起|实在抱歉|深表歉意/;
 
@@ -151,7 +154,47 @@ export class SignalReader {
       negativeEvaluation: evidence.evaluations.length > 0 || NEGATIVE_SHAPE.test(text),
       length: text.length,
       owner: clauses ? this.#owner(text, evidence) : undefined,
+      nbClause: clauses && !this.withoutText ? this.#clauseNb(text, tokens, nbComplaint) : nbComplaint,
     };
+  }
+
+  /**
+   * The Bayes complaint log-odds of the most complaining clause: praise clauses do not add up to a complaint.
+   * The line's tokens are shared out to its clauses by position (no second segmentation).
+   */
+  #clauseNb(text: string, tokens: readonly string[], whole: number): number {
+    const spans: [number, number][] = [];
+    let from = 0;
+    for (const m of text.matchAll(CLAUSES)) {
+      if (m.index > from + 1) spans.push([from, m.index]);
+      from = m.index + m[0].length;
+    }
+    if (text.length > from + 1) spans.push([from, text.length]);
+    if (spans.length < 2) return whole;
+    const words: string[][] = spans.map(() => []);
+    let cursor = 0;
+    let k = 0;
+    for (const t of tokens) {
+      const at = text.indexOf(t, cursor);
+      if (at < 0) continue;
+      cursor = at + t.length;
+      while (k < spans.length - 1 && at >= spans[k]![1]) k++;
+      if (at >= spans[k]![0]) words[k]!.push(t);
+    }
+    let best = -Infinity;
+    const scores = new Float64Array(this.bayes.classes.length);
+    const f: number[] = [];
+    spans.forEach(([a, b], i) => {
+      f.length = 0;
+      textFeatures(canonical(text.slice(a, b)), words[i]!, f);
+      const nb = this.bayes.scores(f, scores);
+      let max = -Infinity;
+      for (let c = 1; c < nb.length; c++) if (nb[c]! > max) max = nb[c]!;
+      let sum = 0;
+      for (let c = 1; c < nb.length; c++) sum += Math.exp(nb[c]! - max);
+      best = Math.max(best, max + Math.log(sum) - nb[0]!);
+    });
+    return Math.max(-30, Math.min(30, best));
   }
 
   /** The view of the line's non-praised clauses, when it has praised ones too (see LineView.owner). */
@@ -235,6 +278,7 @@ export const LINE_FEATURES = [
   'bayes × details only',
   'praise with no but',
   'names only what no department owns',
+  'bayes complaint log-odds, most complaining clause',
 ] as const;
 
 export function lineVector(l: LineView): Float64Array {
@@ -272,6 +316,7 @@ function buildLineVector(l: LineView): Float64Array {
     l.evidence.hedges.length > 0 && l.evidence.cues.length === 0 && !l.negativeEvaluation && !CONTRAST.test(l.canonicalText) ? 1 : 0,
     // 情节老套 作者敷衍: a judgement of what no department owns (TAXONOMY.md: not counted).
     l.evidence.unowned.length > 0 && l.evidence.terms.every((t) => t.subTopic === null) ? 1 : 0,
+    clip(l.nbClause, -20, 20) / 10,
   ]);
 }
 
@@ -406,7 +451,11 @@ export function contextSparse(s: Signals): number[] {
 
 /** Sparse inputs of the stage-1 department head: as contextSparse, with the line's non-praised clauses only. */
 export function departmentSparse(s: Signals): number[] {
-  return withContextLexicon(s, ownerView(s.line).sparse);
+  const own = ownerView(s.line);
+  // 再不处理我就差评了, 你们到底能不能解决: a line that names no department, said in a conversation, is routed by
+  // the conversation; its words (差评, 投诉) say nothing about which department.
+  if (own.evidence.terms.length === 0 && s.previous.length > 0) return withContextLexicon(s, own.sparse.slice(own.features.length));
+  return withContextLexicon(s, own.sparse);
 }
 
 function withContextLexicon(s: Signals, own: readonly number[]): number[] {
