@@ -15,6 +15,16 @@ export interface SparseBinaryData {
   weights: number[];
   dense: number[];
   bias: number;
+  /** Sparse weights of a line with more than this many features are scaled by √(this / count) (none when absent). */
+  scaleLength?: number;
+}
+
+/**
+ * How much a line's sparse weights count: a long review has hundreds of n-grams, and summed at full weight their
+ * small leanings drown what it says. Lines up to `scaleLength` features count fully.
+ */
+export function sparseScale(count: number, scaleLength: number | undefined): number {
+  return scaleLength === undefined || count <= scaleLength ? 1 : Math.sqrt(scaleLength / count);
 }
 
 export interface SparseSoftmaxData {
@@ -24,6 +34,7 @@ export interface SparseSoftmaxData {
   weights: number[];
   dense: number[];
   biases: number[];
+  scaleLength?: number;
 }
 
 export class SparseBinary {
@@ -32,9 +43,11 @@ export class SparseBinary {
   readonly #dense: Float64Array;
   readonly #bias: number;
   readonly #stamp: Uint32Array;
+  readonly #scaleLength: number | undefined;
   #call = 0;
 
   constructor(data: SparseBinaryData) {
+    this.#scaleLength = data.scaleLength;
     this.#index = new IntMap(data.hashes.length);
     data.hashes.forEach((h, i) => this.#index.set(h, i));
     this.#weights = Float64Array.from(data.weights);
@@ -44,14 +57,15 @@ export class SparseBinary {
   }
 
   logit(sparse: readonly number[], dense: ArrayLike<number>): number {
-    let z = this.#bias;
+    let sum = 0;
     const call = (this.#call = (this.#call + 1) >>> 0 || 1);
     for (let k = 0; k < sparse.length; k++) {
       const i = this.#index.get(sparse[k]!);
       if (i < 0 || this.#stamp[i] === call) continue;
       this.#stamp[i] = call;
-      z += this.#weights[i]!;
+      sum += this.#weights[i]!;
     }
+    let z = this.#bias + sum * sparseScale(sparse.length, this.#scaleLength);
     for (let i = 0; i < this.#dense.length; i++) z += this.#dense[i]! * dense[i]!;
     return z;
   }
@@ -68,9 +82,11 @@ export class SparseSoftmax {
   readonly #dense: Float64Array;
   readonly #biases: Float64Array;
   readonly #stamp: Uint32Array;
+  readonly #scaleLength: number | undefined;
   #call = 0;
 
   constructor(data: SparseSoftmaxData) {
+    this.#scaleLength = data.scaleLength;
     const biases = data.biases;
     this.classes = biases.length;
     this.#index = new IntMap(data.hashes.length);
@@ -91,11 +107,12 @@ export class SparseSoftmax {
       out[k] = z;
     }
     const call = (this.#call = (this.#call + 1) >>> 0 || 1);
+    const scale = sparseScale(sparse.length, this.#scaleLength);
     for (let s = 0; s < sparse.length; s++) {
       const i = this.#index.get(sparse[s]!);
       if (i < 0 || this.#stamp[i] === call) continue;
       this.#stamp[i] = call;
-      for (let k = 0; k < K; k++) out[k]! += this.#weights[i * K + k]!;
+      for (let k = 0; k < K; k++) out[k]! += this.#weights[i * K + k]! * scale;
     }
     let max = -Infinity;
     for (let k = 0; k < K; k++) if (out[k]! > max) max = out[k]!;
@@ -123,6 +140,8 @@ export interface SparseOptions {
   /** Weights smaller than this are dropped from the stored model (they change scores by less than it). */
   prune?: number;
   seed?: number;
+  /** See SparseBinaryData.scaleLength. */
+  scaleLength?: number;
 }
 
 function mulberry32(seed: number): () => number {
@@ -182,12 +201,14 @@ export function trainSparseBinary(examples: readonly BinaryExample[], options: S
     for (const n of order(examples.length, rand)) {
       const e = examples[n]!;
       const idx = rows[n]!;
-      let z = b;
+      const scale = sparseScale(e.sparse.length, options.scaleLength);
+      let z = 0;
       for (const i of idx) z += w[i]!;
+      z = b + z * scale;
       for (let i = 0; i < D; i++) z += v[i]! * e.dense[i]!;
       const g = (sigmoid(z) - e.y) * (e.weight ?? 1);
       for (const i of idx) {
-        const gi = g + l2 * w[i]!;
+        const gi = g * scale + l2 * w[i]!;
         gw[i]! += gi * gi;
         w[i]! -= (rate * gi) / Math.sqrt(gw[i]! + 1e-8);
       }
@@ -207,7 +228,7 @@ export function trainSparseBinary(examples: readonly BinaryExample[], options: S
     hashes.push(f);
     weights.push(round(w[i]!));
   }
-  return { hashes, weights, dense: Array.from(v, round), bias: round(b) };
+  return { hashes, weights, dense: Array.from(v, round), bias: round(b), ...(options.scaleLength === undefined ? {} : { scaleLength: options.scaleLength }) };
 }
 
 export interface SoftmaxExample {
@@ -242,10 +263,12 @@ export function trainSparseSoftmax(examples: readonly SoftmaxExample[], classes:
     for (const n of order(examples.length, rand)) {
       const e = examples[n]!;
       const idx = rows[n]!;
+      const scale = sparseScale(e.sparse.length, options.scaleLength);
       let max = -Infinity;
       for (let k = 0; k < K; k++) {
-        let s = b[k]!;
+        let s = 0;
         for (const i of idx) s += w[i * K + k]!;
+        s = b[k]! + s * scale;
         const x = e.dense[k]!;
         for (let d = 0; d < D; d++) s += v[d]! * x[d]!;
         z[k] = s;
@@ -266,7 +289,7 @@ export function trainSparseSoftmax(examples: readonly SoftmaxExample[], classes:
         const g = (z[k]! / sum - target[k]!) * weight;
         for (const i of idx) {
           const j = i * K + k;
-          const gi = g + l2 * w[j]!;
+          const gi = g * scale + l2 * w[j]!;
           gw[j]! += gi * gi;
           w[j]! -= (rate * gi) / Math.sqrt(gw[j]! + 1e-8);
         }
@@ -291,7 +314,7 @@ export function trainSparseSoftmax(examples: readonly SoftmaxExample[], classes:
     hashes.push(f);
     for (let k = 0; k < K; k++) weights.push(round(w[i * K + k]!));
   }
-  return { classes: K, hashes, weights, dense: Array.from(v, round), biases: Array.from(b, round) };
+  return { classes: K, hashes, weights, dense: Array.from(v, round), biases: Array.from(b, round), ...(options.scaleLength === undefined ? {} : { scaleLength: options.scaleLength }) };
 }
 
 /**
@@ -304,5 +327,5 @@ export function remapClasses(data: SparseSoftmaxData, trained: readonly string[]
   const meanBias = data.biases.reduce((a, b) => a + b, 0) / Math.max(1, K);
   const weights: number[] = [];
   for (let i = 0; i < data.hashes.length; i++) for (const c of column) weights.push(c < 0 ? 0 : data.weights[i * K + c]!);
-  return { classes: wanted.length, hashes: data.hashes, weights, dense: data.dense, biases: column.map((c) => (c < 0 ? meanBias : data.biases[c]!)) };
+  return { ...data, classes: wanted.length, hashes: data.hashes, weights, dense: data.dense, biases: column.map((c) => (c < 0 ? meanBias : data.biases[c]!)) };
 }
