@@ -33,7 +33,7 @@ export interface TrainOptions {
   onProgress?: (message: string) => void;
   /** How many of the examples are corrections (for the record in the model file). */
   corrections?: number;
-  /** Also train on lines read without the lexicon, at this weight (default 0.25; 0 = off). */
+  /** Also train on lines read without the lexicon, at this weight (default 0.5; 0 = off). */
   lexiconDropout?: number;
   /** Also train on lines read as if none of their words had been seen, at this weight (default 0.5; 0 = off). */
   textDropout?: number;
@@ -56,7 +56,7 @@ function fold(text: string, folds: number): number {
 export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, options: TrainOptions = {}): ModelFile {
   const folds = options.folds ?? 5;
   const textDropout = options.textDropout ?? 0.5;
-  const dropout = options.lexiconDropout ?? 0.25;
+  const dropout = options.lexiconDropout ?? 0.5;
   const say = options.onProgress ?? (() => undefined);
   const departments = taxonomy.departments.map((d) => d.id);
   const classes = ['none', ...departments];
