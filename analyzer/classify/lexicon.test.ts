@@ -70,6 +70,11 @@ describe('Lexicon negation', () => {
     expect(find('書的紙張太薄').unowned).toEqual([]);
   });
 
+  it('does not read a threat (再不处理我就差评) as the after-sales team refusing', () => {
+    expect(find('再不处理我就给差评了').terms).toEqual([]);
+    expect(find('售后一直不处理').terms.some((t) => t.subTopic === 'after_sales')).toBe(true);
+  });
+
   it('matches traditional spellings through normalization', () => {
     expect(find('沒什麼效果').terms.some((t) => t.department === 'product')).toBe(true);
   });

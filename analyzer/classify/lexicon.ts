@@ -44,14 +44,16 @@ const DEPARTMENT_WEIGHT = 1;
 /** Negations that say a thing is absent (没有效果), as against 不/不是/别, which refuse or clear it. */
 const ABSENCE = new Set(['没', '没有', '并没有', '无']);
 /**
- * Words that contain a negation character but negate nothing: 不过 (but), 无法 (cannot), 没想到, 区别 and
+ * Plain words. Some contain a negation character but negate nothing: 不过 (but), 无法 (cannot), 没想到, 区别 and
  * 特别 (别 is not "don't" there). Matched as plain words, they hold the character, so 和实物区别太大 or
  * 不过价格贵 keep their evidence. 无法/无语/不如/不同 say something is wrong; the terms after them still count.
  */
-const NOT_NEGATIONS = [
+const PLAIN_WORDS = [
   '不过', '不管', '不仅', '不但', '不然', '要不然', '不久', '不如', '不同', '不少', '不断', '不停', '不得不', '不一定', '不知道', '不知',
   '不用说', '不一样', '没想到', '没事', '无语', '无法', '无论', '无聊', '无奈', '区别', '特别', '分别', '类别', '差别', '级别', '性别', '识别',
   '鉴别', '辨别', '别人', '别的', '别家', '别处', '告别', '个别',
+  // A threat about what happens if nothing is done is not the after-sales team refusing (再不处理我就差评).
+  '再不处理', '不处理的话', '再不给处理', '再不解决', '不解决的话',
 ];
 /** How many characters may stand between a negation and the term it cancels (不是质量问题, 没有坏). */
 const NEGATION_REACH = 2;
@@ -74,7 +76,7 @@ export class Lexicon {
     for (const neg of taxonomy.cues.negation) entries.push([neg, { kind: 'negation' }]);
     for (const hedge of taxonomy.cues.hedge) entries.push([hedge, { kind: 'hedge' }]);
     for (const word of taxonomy.cues.unowned) entries.push([word, { kind: 'unowned' }]);
-    for (const word of NOT_NEGATIONS) entries.push([word, { kind: 'word' }]);
+    for (const word of PLAIN_WORDS) entries.push([word, { kind: 'word' }]);
     // Variants can repeat a term the taxonomy also lists: one entry each.
     const seen = new Set<string>();
     const unique = entries
@@ -105,6 +107,8 @@ export class Lexicon {
     for (const m of matches) {
       const v = m.value;
       if (v.kind === 'term') {
+        // 再不处理(我就差评): a term inside a plain word is not said.
+        if (matches.some((o) => o.value.kind === 'word' && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start)) continue;
         const n = negation(m);
         // An aspect is missing (没什么效果) or refused (不给开发票) unless the negation clears it of blame (不是质量问题).
         const missing = n !== undefined && v.aspect && (ABSENCE.has(n.pattern) || refused(text, n, m)) && !problemFollows(text, m.end);
