@@ -60,6 +60,8 @@ export interface Signals {
   agentApology: boolean;
 }
 
+// 味道酸吗 [链接x]: a link, placeholder or emoji after the question does not make it a statement.
+const TRAILING = /(?:\s*(?:\[[^\]\s]{1,10}\]|[\p{Extended_Pictographic}\u{FE0F}]))+\s*$/u;
 const QUESTION = /[?？]\s*$|[吗嘛么呢][?？!！。~～\s]*$|^(请问|问一下|问下|能不能|可不可以|可以|能否|是否|有没有|怎么|如何|哪里|什么时候|多久)/;
 // Phrases agents use and buyers rarely do (buyers greet with 您好 too, so it is not one of them).
 const AGENT_STYLE = /亲亲|^亲[,，!！ ]|为您|帮您|给您|请您|小妹|客官|感谢您|祝您|您稍等|久等了/;
@@ -146,7 +148,7 @@ export class SignalReader {
       canonicalText,
       features,
       sparse: lexicon.length > 0 ? features.concat(lexicon) : features,
-      question: QUESTION.test(text),
+      question: QUESTION.test(text.replace(TRAILING, '')),
       agentStyle: AGENT_STYLE.test(text),
       details: isDetailsOnly(canonicalText),
       ack: ACK.test(text),
