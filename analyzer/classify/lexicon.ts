@@ -54,6 +54,8 @@ const PLAIN_WORDS = [
   '鉴别', '辨别', '别人', '别的', '别家', '别处', '告别', '个别',
   // A threat about what happens if nothing is done is not the after-sales team refusing (再不处理我就差评).
   '再不处理', '不处理的话', '再不给处理', '再不解决', '不解决的话',
+  // A card, not a parcel stuck somewhere (保修卡在哪).
+  '保修卡在', '会员卡在', '银行卡在',
 ];
 /** How many characters may stand between a negation and the term it cancels (不是质量问题, 没有坏). */
 const NEGATION_REACH = 2;
