@@ -75,6 +75,33 @@ const CONTRAST = /就是|但是|但|可是|不过|只是|可惜|唯一|除了|�
 // Clauses: split at punctuation and before a contrast.
 const CLAUSE = /[,，.。!！?？;；~～\s]+|(?=就是|但是|可是|不过|只是|可惜|美中不足)/;
 const CLAUSES = new RegExp(CLAUSE.source, 'g');
+
+interface Clause {
+  text: string;
+  tokens: string[];
+}
+
+/** The line's clauses with their share of its tokens (by position: no second segmentation). */
+function splitClauses(text: string, tokens: readonly string[]): Clause[] {
+  const spans: [number, number][] = [];
+  let from = 0;
+  for (const m of text.matchAll(CLAUSES)) {
+    if (m.index > from) spans.push([from, m.index]);
+    from = m.index + m[0].length;
+  }
+  if (text.length > from) spans.push([from, text.length]);
+  const out: Clause[] = spans.map(([a, b]) => ({ text: text.slice(a, b), tokens: [] }));
+  let cursor = 0;
+  let k = 0;
+  for (const t of tokens) {
+    const at = text.indexOf(t, cursor);
+    if (at < 0) continue;
+    cursor = at + t.length;
+    while (k < spans.length - 1 && at >= spans[k]![1]) k++;
+    if (k < spans.length && at >= spans[k]![0]) out[k]!.tokens.push(t);
+  }
+  return out;
+}
 const PRAISE = /(?:都|也)(?:可以|还行|行)|(?:很|挺|非常|超|特别|真|蛮|都|也|还)(?:好|快|棒|不错|满意|漂亮|方便|舒服|给力|及时|耐心|热情|专业|实惠|划算|便宜)|好评|给力|点赞|赞|完美/;
 const APOLOGY = /抱歉|不好意思|给您带来|请您谅解|非常理解|理解您的心情|对不起|实在抱歉|深表歉意/;
 
@@ -138,6 +165,7 @@ export class SignalReader {
     let dsum = 0;
     for (let i = 0; i < D; i++) if (!Number.isNaN(nbDept[i]!)) dsum += Math.exp(nbDept[i]! - dmax);
     for (let i = 0; i < D; i++) if (!Number.isNaN(nbDept[i]!)) nbDept[i] = nbDept[i]! - dmax - Math.log(dsum);
+    const parts = clauses ? splitClauses(text, tokens) : undefined;
     return {
       nb,
       nbComplaint,
@@ -155,63 +183,43 @@ export class SignalReader {
       exclaim: EXCLAIM.test(text),
       negativeEvaluation: evidence.evaluations.length > 0 || NEGATIVE_SHAPE.test(text),
       length: text.length,
-      owner: clauses ? this.#owner(text, evidence) : undefined,
-      nbClause: clauses && !this.withoutText ? this.#clauseNb(text, tokens, nbComplaint) : nbComplaint,
+      owner: parts ? this.#owner(text, parts, evidence) : undefined,
+      nbClause: parts && !this.withoutText ? this.#clauseNb(parts, nbComplaint) : nbComplaint,
     };
   }
 
   /**
    * The Bayes complaint log-odds of the most complaining clause: praise clauses do not add up to a complaint.
-   * The line's tokens are shared out to its clauses by position (no second segmentation).
    */
-  #clauseNb(text: string, tokens: readonly string[], whole: number): number {
-    const spans: [number, number][] = [];
-    let from = 0;
-    for (const m of text.matchAll(CLAUSES)) {
-      if (m.index > from + 1) spans.push([from, m.index]);
-      from = m.index + m[0].length;
-    }
-    if (text.length > from + 1) spans.push([from, text.length]);
-    if (spans.length < 2) return whole;
-    const words: string[][] = spans.map(() => []);
-    let cursor = 0;
-    let k = 0;
-    for (const t of tokens) {
-      const at = text.indexOf(t, cursor);
-      if (at < 0) continue;
-      cursor = at + t.length;
-      while (k < spans.length - 1 && at >= spans[k]![1]) k++;
-      if (at >= spans[k]![0]) words[k]!.push(t);
-    }
+  #clauseNb(clauses: readonly Clause[], whole: number): number {
+    const long = clauses.filter((c) => c.text.length > 1);
+    if (long.length < 2) return whole;
     let best = -Infinity;
     const scores = new Float64Array(this.bayes.classes.length);
     const f: number[] = [];
-    spans.forEach(([a, b], i) => {
+    for (const c of long) {
       f.length = 0;
-      textFeatures(canonical(text.slice(a, b)), words[i]!, f);
+      textFeatures(canonical(c.text), c.tokens, f);
       const nb = this.bayes.scores(f, scores);
       let max = -Infinity;
-      for (let c = 1; c < nb.length; c++) if (nb[c]! > max) max = nb[c]!;
+      for (let k = 1; k < nb.length; k++) if (nb[k]! > max) max = nb[k]!;
       let sum = 0;
-      for (let c = 1; c < nb.length; c++) sum += Math.exp(nb[c]! - max);
+      for (let k = 1; k < nb.length; k++) sum += Math.exp(nb[k]! - max);
       best = Math.max(best, max + Math.log(sum) - nb[0]!);
-    });
+    }
     return Math.max(-30, Math.min(30, best));
   }
 
   /** The view of the line's non-praised clauses, when it has praised ones too (see LineView.owner). */
-  #owner(text: string, evidence: LexiconEvidence): LineView | undefined {
-    if (evidence.hedges.length === 0 && !PRAISE.test(text)) return undefined;
-    const clauses = text.split(CLAUSE).filter((c) => c.length > 0);
-    if (clauses.length < 2) return undefined;
+  #owner(text: string, clauses: readonly Clause[], evidence: LexiconEvidence): LineView | undefined {
+    if (clauses.length < 2 || (evidence.hedges.length === 0 && !PRAISE.test(text))) return undefined;
     const kept = clauses.filter((c) => {
-      const e = this.lexicon.find(c);
-      const praise = (e.hedges.length > 0 || PRAISE.test(c)) && e.cues.length === 0 && e.evaluations.length === 0 && !e.terms.some((t) => t.subTopic) && !NEGATIVE_SHAPE.test(c) && !CONTRAST.test(c);
+      const e = this.lexicon.find(c.text);
+      const praise = (e.hedges.length > 0 || PRAISE.test(c.text)) && e.cues.length === 0 && e.evaluations.length === 0 && !e.terms.some((t) => t.subTopic) && !NEGATIVE_SHAPE.test(c.text) && !CONTRAST.test(c.text);
       return !praise;
     });
     if (kept.length === 0 || kept.length === clauses.length) return undefined;
-    const rest = kept.join('，');
-    return this.view(rest, segment(rest), false);
+    return this.view(kept.map((c) => c.text).join('，'), kept.flatMap((c) => c.tokens), false);
   }
 
   /** Views of context lines repeat (each later line of a conversation sees them again): cached by text. */
