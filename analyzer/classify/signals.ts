@@ -72,25 +72,37 @@ const EXCLAIM = /[!！]{2,}|[?？]{2,}|😡|😤|🙄|😠|💢|气死|服了|�
 const NEGATIVE_SHAPE =
   /不好[用看吃喝穿闻]?|(?<![还未])没(?:什么|啥|有)?(?:用(?![过了完])|效果|作用)|一点(?:用|效果)都没有|(?:太|真|好|很|超|特别|非常|有点|有些|稍微|略|比较|偏)(?:低|差|小|少|慢|硬|软|薄|厚|重|吵|响|脏|旧|臭|酸|苦|咸|淡|干|油|粘|黏|紧|松|暗|糊|卡|烫|短|难|麻烦|多)/;
 const CONTRAST = /就是|但是|但|可是|不过|只是|可惜|唯一|除了|就是有点|美中不足|缺点/;
-// Clauses: split at punctuation and before a contrast.
-const CLAUSE = /[,，.。!！?？;；~～\s]+|(?=就是|但是|可是|不过|只是|可惜|美中不足)/;
-const CLAUSES = new RegExp(CLAUSE.source, 'g');
 
 interface Clause {
   text: string;
   tokens: string[];
 }
 
-/** The line's clauses with their share of its tokens (by position: no second segmentation). */
+const BREAKS = new Set([...',，.。!！?？;；~～'].map((c) => c.charCodeAt(0)));
+const TURNS = ['就是', '但是', '可是', '不过', '只是', '可惜', '美中不足'];
+const TURN_STARTS = new Set(TURNS.map((t) => t.charCodeAt(0)));
+const isBreak = (c: number) => BREAKS.has(c) || c === 0x20 || c === 0x3000 || (c >= 0x09 && c <= 0x0d);
+
+/**
+ * The line's clauses — split at punctuation and spaces, and before a turn (就是, 但是…) — with their share of
+ * its tokens, by position (no second segmentation). A hand-written scan: this runs for every line.
+ */
 function splitClauses(text: string, tokens: readonly string[]): Clause[] {
   const spans: [number, number][] = [];
   let from = 0;
-  for (const m of text.matchAll(CLAUSES)) {
-    if (m.index > from) spans.push([from, m.index]);
-    from = m.index + m[0].length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isBreak(c)) {
+      if (i > from) spans.push([from, i]);
+      from = i + 1;
+    } else if (i > from && TURN_STARTS.has(c) && TURNS.some((t) => text.startsWith(t, i))) {
+      spans.push([from, i]);
+      from = i;
+    }
   }
   if (text.length > from) spans.push([from, text.length]);
   const out: Clause[] = spans.map(([a, b]) => ({ text: text.slice(a, b), tokens: [] }));
+  if (out.length < 2) return out;
   let cursor = 0;
   let k = 0;
   for (const t of tokens) {
@@ -98,7 +110,7 @@ function splitClauses(text: string, tokens: readonly string[]): Clause[] {
     if (at < 0) continue;
     cursor = at + t.length;
     while (k < spans.length - 1 && at >= spans[k]![1]) k++;
-    if (k < spans.length && at >= spans[k]![0]) out[k]!.tokens.push(t);
+    if (at >= spans[k]![0]) out[k]!.tokens.push(t);
   }
   return out;
 }
