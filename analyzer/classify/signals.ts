@@ -162,11 +162,7 @@ export class SignalReader {
     // The Bayes model reads the text only; the heads weigh the lexicon's evidence themselves.
     const nb = this.bayes.scores(features, new Float64Array(this.bayes.classes.length));
 
-    let max = -Infinity;
-    for (let c = 1; c < nb.length; c++) if (nb[c]! > max) max = nb[c]!;
-    let sum = 0;
-    for (let c = 1; c < nb.length; c++) sum += Math.exp(nb[c]! - max);
-    const nbComplaint = Math.max(-30, Math.min(30, max + Math.log(sum) - nb[0]!));
+    const nbComplaint = Math.max(-30, Math.min(30, complaintLogOdds(nb)));
     const nbDept = new Float64Array(D);
     let dmax = -Infinity;
     for (let i = 0; i < D; i++) {
@@ -213,11 +209,7 @@ export class SignalReader {
       f.length = 0;
       textFeatures(canonical(c.text), c.tokens, f);
       const nb = this.bayes.scores(f, scores);
-      let max = -Infinity;
-      for (let k = 1; k < nb.length; k++) if (nb[k]! > max) max = nb[k]!;
-      let sum = 0;
-      for (let k = 1; k < nb.length; k++) sum += Math.exp(nb[k]! - max);
-      best = Math.max(best, max + Math.log(sum) - nb[0]!);
+      best = Math.max(best, complaintLogOdds(nb));
     }
     return Math.max(-30, Math.min(30, best));
   }
@@ -273,6 +265,15 @@ export class SignalReader {
     }
     return { line, previous, agent, agentApology: APOLOGY.test(agentText) };
   }
+}
+
+/** log P(any department) − log P(none) from Bayes log scores (classes[0] = 'none'). */
+function complaintLogOdds(nb: Float64Array): number {
+  let max = -Infinity;
+  for (let c = 1; c < nb.length; c++) if (nb[c]! > max) max = nb[c]!;
+  let sum = 0;
+  for (let c = 1; c < nb.length; c++) sum += Math.exp(nb[c]! - max);
+  return max + Math.log(sum) - nb[0]!;
 }
 
 const clip = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
