@@ -72,6 +72,8 @@ const EXCLAIM = /[!！]{2,}|[?？]{2,}|😡|😤|🙄|😠|💢|气死|服了|�
 const NEGATIVE_SHAPE =
   /不好[用看吃喝穿闻]?|(?<![还未])没(?:什么|啥|有)?(?:用(?![过了完])|效果|作用)|一点(?:用|效果)都没有|(?:太|真|好|很|超|特别|非常|有点|有些|稍微|略|比较|偏)(?:低|差|小|少|慢|硬|软|薄|厚|重|吵|响|脏|旧|臭|酸|苦|咸|淡|干|油|粘|黏|紧|松|暗|糊|卡|烫|短|难|麻烦|多)/;
 const CONTRAST = /就是|但是|但|可是|不过|只是|可惜|唯一|除了|就是有点|美中不足|缺点/;
+// A clause that praises (物流很快, 客服也很耐心): it does not name the complaint's owner.
+const PRAISE = /(?:都|也)(?:可以|还行|行)|(?:很|挺|非常|超|特别|真|蛮|都|也|还)(?:好|快|棒|不错|满意|漂亮|方便|舒服|给力|及时|耐心|热情|专业|实惠|划算|便宜)|好评|给力|点赞|赞|完美/;
 
 interface Clause {
   text: string;
@@ -114,7 +116,7 @@ function splitClauses(text: string, tokens: readonly string[]): Clause[] {
   }
   return out;
 }
-const PRAISE = /(?:都|也)(?:可以|还行|行)|(?:很|挺|非常|超|特别|真|蛮|都|也|还)(?:好|快|棒|不错|满意|漂亮|方便|舒服|给力|及时|耐心|热情|专业|实惠|划算|便宜)|好评|给力|点赞|赞|完美/;
+
 const APOLOGY = /抱歉|不好意思|给您带来|请您谅解|非常理解|理解您的心情|对不起|实在抱歉|深表歉意/;
 
 export class SignalReader {
@@ -397,10 +399,10 @@ export const DEPARTMENT_FEATURES = [
   'agent line: lexicon',
 ] as const;
 
-/** Stage 0 department inputs, one vector per department (taxonomy order). */
 /** What the department heads read of a line: its non-praised clauses when it has praised ones too. */
 export const ownerView = (l: LineView): LineView => l.owner ?? l;
 
+/** Stage 0 department inputs, one vector per department (taxonomy order). */
 export function lineDepartmentVectors(line: LineView): Float64Array[] {
   const l = ownerView(line);
   const D = l.lex.length;
