@@ -2,12 +2,12 @@ import type { Taxonomy } from '../../schemas/taxonomy.ts';
 import { Matcher, type Match } from './matcher.ts';
 
 /**
- * Lexicon evidence from the taxonomy: department and sub-topic terms, complaint cues, bad evaluations,
- * negations and hedges,
- * found in one pass. Terms are written in simplified script; the text is normalized (simplified) first, so
- * traditional spellings match too. A problem term right after a negation (没有坏, 不是慢) does not count. A
- * department's broad aspect term (效果, 发货, 客服) after a negation is the opposite: the thing is missing
- * (没什么效果, 没有客服), so it counts, and the negated phrase is a complaint cue.
+ * Lexicon evidence from the taxonomy: department and sub-topic terms, demands, complaint cues, bad evaluations,
+ * negations, hedges and what no department owns, found in one pass. Terms are written in simplified script; the
+ * text is normalized (simplified) first, so traditional spellings match too. A problem term right after a
+ * negation (没有坏, 不是慢) does not count. A department's broad aspect term (效果, 发货, 客服) or a sub-topic's
+ * demand (发票, 价保) after a negation is the opposite: the thing is missing or refused (没什么效果, 没发票,
+ * 不给开专票), so it counts, and the negated phrase is a complaint cue.
  */
 export type LexiconHit =
   | { kind: 'term'; department: string; subTopic: string | null; weight: number; aspect: boolean }
