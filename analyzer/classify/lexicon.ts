@@ -98,8 +98,7 @@ export class Lexicon {
     const free: Match<LexiconHit>[] = [];
     for (const n of matches) {
       if (n.value.kind !== 'negation') continue;
-      const inside = matches.some((o) => o.value.kind !== 'negation' && o.start <= n.start && o.end >= n.end && o.end - o.start > n.end - n.start);
-      if (!inside) free.push(n);
+      if (!inside(n, matches, (o) => o.value.kind !== 'negation')) free.push(n);
     }
     // A negation reaches over a character or two of its own clause (不是质量问题), never past punctuation
     // (大小不等，再也不会买).
@@ -110,7 +109,7 @@ export class Lexicon {
       const v = m.value;
       if (v.kind === 'term') {
         // 再不处理(我就差评): a term inside a plain word is not said.
-        if (matches.some((o) => o.value.kind === 'word' && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start)) continue;
+        if (inside(m, matches, (o) => o.value.kind === 'word')) continue;
         const n = negation(m);
         // An aspect is missing (没什么效果) or refused (不给开发票) unless the negation clears it of blame (不是质量问题).
         const missing = n !== undefined && v.aspect && (ABSENCE.has(n.pattern) || refused(text, n, m)) && !problemFollows(text, m.end);
@@ -126,12 +125,16 @@ export class Lexicon {
         evidence.unowned.push(m.pattern);
       } else if (v.kind === 'hedge') {
         // 不满意, 不推荐, 不喜欢: the satisfaction word is part of a complaint, not a softener.
-        const inside = matches.some((o) => o.value.kind !== 'hedge' && o.value.kind !== 'negation' && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
-        if (!inside && !negation(m)) evidence.hedges.push(m.pattern);
+        if (!inside(m, matches, (o) => o.value.kind !== 'hedge' && o.value.kind !== 'negation') && !negation(m)) evidence.hedges.push(m.pattern);
       }
     }
     return evidence;
   }
+}
+
+/** Whether `m` lies within a longer match of the kind `of` picks (不 in 不错, 不处理 in 再不处理). */
+function inside(m: Match<LexiconHit>, matches: readonly Match<LexiconHit>[], of: (o: Match<LexiconHit>) => boolean): boolean {
+  return matches.some((o) => of(o) && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
 }
 
 /** 不给发票, 不能开专票, 不肯退款: 不 with a verb of giving between it and the aspect (不要发票 is no demand). */

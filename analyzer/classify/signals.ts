@@ -479,7 +479,7 @@ export function departmentSparse(s: Signals): number[] {
   const own = ownerView(s.line);
   // 再不处理我就差评了, 你们到底能不能解决, 给我退货: a line that names no problem (no sub-topic term), said in a
   // conversation, is routed by the conversation; its words (差评, 投诉, 退货) say nothing about which department.
-  if (!own.evidence.terms.some((t) => t.subTopic) && s.previous.length > 0) return withContextLexicon(s, own.sparse.slice(own.features.length));
+  if (!own.evidence.terms.some((t) => t.subTopic) && s.previous.length > 0) return withContextLexicon(s, lexiconSeed(own));
   return withContextLexicon(s, own.sparse);
 }
 
