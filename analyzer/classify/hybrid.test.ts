@@ -50,7 +50,7 @@ describe('HybridClassifier (the committed model)', () => {
     expect(t.department).toBe(s.department);
   });
 
-  it.each(['你好', '好的谢谢', '有货吗', '这款有黑色的吗', '能便宜点吗', '质量很好，已经回购了', '没有坏，挺好用的', '不是质量问题，是我自己买大了，想换个码', '还行'])(
+  it.each(['你好', '好的谢谢', '有货吗', '这款有黑色的吗', '能便宜点吗', '质量很好，已经回购了', '没有坏，挺好用的', '不是质量问题，是我自己买大了，想换个码', '还行', '卷包的拆开要等多久才能睡'])(
     'does not count questions, bargaining, praise, negated and hedged lines: %s',
     (text) => {
       const c = run(text);
@@ -72,7 +72,7 @@ describe('HybridClassifier (the committed model)', () => {
     expect(withContext.confidence).toBeGreaterThan(bare.complaint ? bare.confidence : 0);
   });
 
-  it.each(['好的 麻烦了', '好的 谢谢', '嗯嗯 辛苦了'])('never counts a bare acknowledgement, even after a complaint: %s', (text) => {
+  it.each(['好的 麻烦了', '好的 谢谢', '嗯嗯 辛苦了', '好的 [姓名x]', '好的👌 THANKS', '没有了，谢谢你'])('never counts a bare acknowledgement, even after a complaint: %s', (text) => {
     const c = run(text, [
       ['customer', '都三天了还没发货'],
       ['agent', '亲 抱歉 马上帮您催仓库'],

@@ -70,6 +70,15 @@ describe('Lexicon negation', () => {
     expect(find('書的紙張太薄').unowned).toEqual([]);
   });
 
+  it('reads a judgement inside what no department owns (垃圾书) as about that, not about the goods', () => {
+    const e = find('只能说是垃圾书');
+    expect(e.unowned).toEqual(['垃圾书']);
+    expect(e.terms).toEqual([]);
+    expect(e.cues).toEqual([]);
+    expect(e.evaluations).toEqual([]);
+    expect(find('东西就是垃圾').terms.map((t) => t.term)).toEqual(['垃圾']);
+  });
+
   it('does not read a threat (再不处理我就差评) as the after-sales team refusing', () => {
     expect(find('再不处理我就给差评了').terms).toEqual([]);
     expect(find('售后一直不处理').terms.some((t) => t.subTopic === 'after_sales')).toBe(true);

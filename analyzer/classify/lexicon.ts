@@ -1,5 +1,6 @@
 import type { Taxonomy } from '../../schemas/taxonomy.ts';
 import { Matcher, type Match } from './matcher.ts';
+import { hasClauseBreak } from './breaks.ts';
 
 /**
  * Lexicon evidence from the taxonomy: department and sub-topic terms, demands, complaint cues, bad evaluations,
@@ -59,7 +60,6 @@ const PLAIN_WORDS = [
 ];
 /** How many characters may stand between a negation and the term it cancels (不是质量问题, 没有坏). */
 const NEGATION_REACH = 2;
-const CLAUSE_BREAK = /[,，.。!！?？;；:：、~～\s]/;
 
 export class Lexicon {
   readonly #matcher: Matcher<LexiconHit>;
@@ -103,13 +103,13 @@ export class Lexicon {
     // A negation reaches over a character or two of its own clause (不是质量问题), never past punctuation
     // (大小不等，再也不会买).
     const negation = (m: Match<LexiconHit>) =>
-      free.find((n) => n.end <= m.start && m.start - n.end <= NEGATION_REACH && !CLAUSE_BREAK.test(text.slice(n.end, m.start)));
+      free.find((n) => n.end <= m.start && m.start - n.end <= NEGATION_REACH && !hasClauseBreak(text.slice(n.end, m.start)));
     const evidence: LexiconEvidence = { terms: [], negated: [], cues: [], evaluations: [], hedges: [], unowned: [] };
     for (const m of matches) {
       const v = m.value;
       if (v.kind === 'term') {
-        // 再不处理(我就差评): a term inside a plain word is not said.
-        if (inside(m, matches, (o) => o.value.kind === 'word')) continue;
+        // 再不处理(我就差评): a term inside a plain word is not said; 垃圾书: a judgement of what no department owns.
+        if (inside(m, matches, (o) => o.value.kind === 'word' || o.value.kind === 'unowned')) continue;
         const n = negation(m);
         // An aspect is missing (没什么效果) or refused (不给开发票) unless the negation clears it of blame (不是质量问题).
         const missing = n !== undefined && v.aspect && (ABSENCE.has(n.pattern) || refused(text, n, m)) && !problemFollows(text, m.end);
@@ -119,6 +119,7 @@ export class Lexicon {
           if (missing) evidence.cues.push(text.slice(n.start, m.end));
         }
       } else if (v.kind === 'cue' || v.kind === 'evaluation') {
+        if (inside(m, matches, (o) => o.value.kind === 'unowned')) continue;
         if (negation(m)) evidence.negated.push(m.pattern);
         else (v.kind === 'cue' ? evidence.cues : evidence.evaluations).push(m.pattern);
       } else if (v.kind === 'unowned') {

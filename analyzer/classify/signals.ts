@@ -8,6 +8,7 @@
 import type { Taxonomy } from '../../schemas/taxonomy.ts';
 import { segment } from '../text/segment.ts';
 import { BayesModel } from './bayes.ts';
+import { isClauseBreak } from './breaks.ts';
 import { canonical, isDetailsOnly, namedFeature, SEED, textFeatures } from './features.ts';
 import { Lexicon, type LexiconEvidence } from './lexicon.ts';
 import type { SparseBinary, SparseSoftmax } from './sparse-lr.ts';
@@ -62,15 +63,17 @@ export interface Signals {
 
 // 味道酸吗 [链接x]: a link, placeholder or emoji after the question does not make it a statement.
 const TRAILING = /(?:\s*(?:\[[^\]\s]{1,10}\]|[\p{Extended_Pictographic}\u{FE0F}]))+\s*$/u;
-const QUESTION = /[?？]\s*$|[吗嘛么呢][?？!！。~～\s]*$|^(请问|问一下|问下|能不能|可不可以|可以|能否|是否|有没有|怎么|如何|哪里|什么时候|多久)/;
+// 看看行不行, 要等多久才能睡: an A-not-A ending and "how long until" ask as well as 吗 does.
+const QUESTION = /[?？]\s*$|[吗嘛么呢][?？!！。~～\s]*$|(?:行不行|好不好|可不可以|可以不|对不对|要不要)[?？!！。~～\s]*$|(?:多久|多长时间)(?:才能|才可以|才会)|^(请问|问一下|问下|能不能|可不可以|能否|是否|有没有|怎么|如何|哪里|什么时候|多久)/;
 // Phrases agents use and buyers rarely do (buyers greet with 您好 too, so it is not one of them).
 const AGENT_STYLE = /亲亲|^亲[,，!！ ]|为您|帮您|给您|请您|小妹|客官|感谢您|祝您|您稍等|久等了/;
-const ACK = /^(好的?|好吧|好哒|好滴|嗯+|哦+|噢+|ok|okay|行|可以|收到|知道了|明白了?|谢谢|谢了|多谢|感谢|辛苦了|辛苦啦|辛苦你了|辛苦您了|麻烦了|麻烦啦|麻烦你了|麻烦您了|有劳|没事了?|没有了|没了|拜拜|再见|在吗|在不在|你好|您好|hello|hi|亲|[.。,，!！~～\s])+$/;
+// 好的 [姓名x], 好的👌 thanks, 没有了，谢谢你: a name, an emoji or a thank-you does not make it more than a 好的.
+const ACK = /^(好的?|好吧|好哒|好滴|嗯+|哦+|噢+|奥|ok|okay|行|可以|收到|知道了|明白了?|谢谢|谢了|多谢|感谢|辛苦了|辛苦啦|辛苦你了|辛苦您了|麻烦了|麻烦啦|麻烦你了|麻烦您了|有劳|没事了?|没有了|没了|拜拜|再见|在吗|在不在|你好|您好|hello|hi|thanks?|thx|亲|[你您啊呀哈啦]|\[姓名x\]|[\p{Extended_Pictographic}\u{FE0F}]|[.。,，!！~～\s])+$/iu;
 const EXCLAIM = /[!！]{2,}|[?？]{2,}|😡|😤|🙄|😠|💢|气死|服了|无语/;
 // A buyer judging the goods badly, in words no department owns: the taxonomy's evaluation words (不怎么样,
 // 烂东西) and these shapes ("分辨率太低", "隔音不好", "没什么用"). The lexicon routes; this only says "something is wrong".
 const NEGATIVE_SHAPE =
-  /不好[用看吃喝穿闻]?|(?<![还未])没(?:什么|啥|有)?(?:用(?![过了完])|效果|作用)|一点(?:用|效果)都没有|(?:太|真|好|很|超|特别|非常|有点|有些|稍微|略|比较|偏)(?:低|差|小|少|慢|硬|软|薄|厚|重|吵|响|脏|旧|臭|酸|苦|咸|淡|干|油|粘|黏|紧|松|暗|糊|卡|烫|短|难|麻烦|多)/;
+  /不好[用看吃喝穿闻]?|(?<![还未])没(?:什么|啥|有)?(?:用(?![过了完])|效果|作用)|一点(?:用|效果)都没有|(?:太|真|好|很|超|特别|非常|有点|有些|稍微|略|比较|偏)(?:低|差|小|少|慢|硬|软|薄|厚|重|吵|响|脏|旧|臭|酸|苦|咸|淡|干|油|粘|黏|紧|松|暗|糊|卡|烫|短|难|麻烦|多)|(?:不是很|不太|不怎么|没那么|没有那么|不够)(?:好|满意|喜欢|舒服|滋润|保湿|清楚|清晰|结实|耐用|实用|合适|新鲜|甜|香|流畅|灵敏|稳定)|不建议(?:购买|买|大家)|(?:质量|效果|做工|味道|音质|画质)(?:很|太|非常|比较)?一般/;
 const CONTRAST = /就是|但是|但|可是|不过|只是|可惜|唯一|除了|就是有点|美中不足|缺点/;
 // A clause that praises (物流很快, 客服也很耐心): it does not name the complaint's owner.
 const PRAISE = /(?:都|也)(?:可以|还行|行)|(?:很|挺|非常|超|特别|真|蛮|都|也|还)(?:好|快|棒|不错|满意|漂亮|方便|舒服|给力|及时|耐心|热情|专业|实惠|划算|便宜)|好评|给力|点赞|赞|完美/;
@@ -80,10 +83,8 @@ interface Clause {
   tokens: string[];
 }
 
-const BREAKS = new Set([...',，.。!！?？;；~～'].map((c) => c.charCodeAt(0)));
 const TURNS = ['就是', '但是', '可是', '不过', '只是', '可惜', '美中不足'];
 const TURN_STARTS = new Set(TURNS.map((t) => t.charCodeAt(0)));
-const isBreak = (c: number) => BREAKS.has(c) || c === 0x20 || c === 0x3000 || (c >= 0x09 && c <= 0x0d);
 
 /**
  * The line's clauses — split at punctuation and spaces, and before a turn (就是, 但是…) — with their share of
@@ -94,7 +95,7 @@ function splitClauses(text: string, tokens: readonly string[]): Clause[] {
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (isBreak(c)) {
+    if (isClauseBreak(c)) {
       if (i > from) spans.push([from, i]);
       from = i + 1;
     } else if (i > from && TURN_STARTS.has(c) && TURNS.some((t) => text.startsWith(t, i))) {

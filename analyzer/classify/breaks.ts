@@ -1,0 +1,12 @@
+/**
+ * Where a clause ends: punctuation (，。！？；：、～ and their ASCII forms) and white space. One definition for how
+ * far a negation reaches (lexicon.ts) and where a line is split into clauses (signals.ts).
+ */
+const BREAKS = new Set([...',，.。!！?？;；:：、~～'].map((c) => c.charCodeAt(0)));
+
+export const isClauseBreak = (c: number): boolean => BREAKS.has(c) || c === 0x20 || c === 0x3000 || (c >= 0x09 && c <= 0x0d);
+
+export function hasClauseBreak(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isClauseBreak(s.charCodeAt(i))) return true;
+  return false;
+}
