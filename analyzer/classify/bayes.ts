@@ -31,6 +31,8 @@ export class BayesModel {
   /** Per-row stamp of the last call that counted it: deduplicates a line's features without a Set. */
   readonly #stamp: Uint32Array;
   readonly #allClasses: number[];
+  /** log P(feature | class) of a feature the class never had. */
+  readonly #unseen: Float64Array;
   #call = 0;
 
   constructor(data: BayesModelData) {
@@ -42,6 +44,7 @@ export class BayesModel {
     this.#logp = new Float64Array(data.hashes.length * C);
     this.#stamp = new Uint32Array(data.hashes.length);
     const unseen = data.docs.map((n) => Math.log(data.alpha / (n + 2 * data.alpha)));
+    this.#unseen = Float64Array.from(unseen);
     data.hashes.forEach((h, i) => {
       this.#index.set(h, i);
       for (let c = 0; c < C; c++) this.#logp[i * C + c] = unseen[c]!;
@@ -76,6 +79,32 @@ export class BayesModel {
       this.#stamp[row] = call;
       const at = row * C;
       for (const c of classes) out[c]! += this.#logp[at + c]!;
+    }
+    return out;
+  }
+
+  /**
+   * Like `scoresFor`, but fair to small classes: a feature none of the listed classes had is skipped, and one a
+   * class never had costs every class the same (the largest class's unseen value). Plain smoothing makes an
+   * unseen feature cost a class with few documents far less, so small classes win lines they never saw.
+   */
+  scoresFairFor(features: readonly number[], classes: readonly number[], out: Float64Array): Float64Array {
+    const C = this.classes.length;
+    let floor = 0;
+    for (const c of classes) {
+      out[c] = this.#priors[c]!;
+      if (this.#unseen[c]! < floor) floor = this.#unseen[c]!;
+    }
+    const call = (this.#call = (this.#call + 1) >>> 0 || 1);
+    for (let k = 0; k < features.length; k++) {
+      const row = this.#index.get(features[k]!);
+      if (row < 0 || this.#stamp[row] === call) continue;
+      this.#stamp[row] = call;
+      const at = row * C;
+      let seen = false;
+      for (const c of classes) if (this.#logp[at + c] !== this.#unseen[c]) seen = true;
+      if (!seen) continue;
+      for (const c of classes) out[c]! += this.#logp[at + c] === this.#unseen[c] ? floor : this.#logp[at + c]!;
     }
     return out;
   }

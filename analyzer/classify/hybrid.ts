@@ -152,7 +152,7 @@ export class HybridClassifier implements Classifier {
     if (best) return best;
     const candidates = this.#subClasses.get(department);
     if (!candidates) return null;
-    const scores = this.#subTopics.scoresFor(line.features, candidates.map((x) => x.index), this.#subScores);
+    const scores = this.#subTopics.scoresFairFor(line.features, candidates.map((x) => x.index), this.#subScores);
     let top = -Infinity;
     for (const { index, id } of candidates) {
       if (scores[index]! > top) {
