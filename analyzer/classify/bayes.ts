@@ -70,17 +70,7 @@ export class BayesModel {
 
   /** Like `scores`, but only for the listed classes (others are left untouched in `out`). */
   scoresFor(features: readonly number[], classes: readonly number[], out: Float64Array): Float64Array {
-    const C = this.classes.length;
-    for (const c of classes) out[c] = this.#priors[c]!;
-    const call = (this.#call = (this.#call + 1) >>> 0 || 1);
-    for (let k = 0; k < features.length; k++) {
-      const row = this.#index.get(features[k]!);
-      if (row < 0 || this.#stamp[row] === call) continue;
-      this.#stamp[row] = call;
-      const at = row * C;
-      for (const c of classes) out[c]! += this.#logp[at + c]!;
-    }
-    return out;
+    return this.#sum(features, classes, out, false);
   }
 
   /**
@@ -89,6 +79,10 @@ export class BayesModel {
    * unseen feature cost a class with few documents far less, so small classes win lines they never saw.
    */
   scoresFairFor(features: readonly number[], classes: readonly number[], out: Float64Array): Float64Array {
+    return this.#sum(features, classes, out, true);
+  }
+
+  #sum(features: readonly number[], classes: readonly number[], out: Float64Array, fair: boolean): Float64Array {
     const C = this.classes.length;
     let floor = 0;
     for (const c of classes) {
@@ -101,6 +95,10 @@ export class BayesModel {
       if (row < 0 || this.#stamp[row] === call) continue;
       this.#stamp[row] = call;
       const at = row * C;
+      if (!fair) {
+        for (const c of classes) out[c]! += this.#logp[at + c]!;
+        continue;
+      }
       let seen = false;
       for (const c of classes) if (this.#logp[at + c] !== this.#unseen[c]) seen = true;
       if (!seen) continue;
