@@ -80,6 +80,19 @@ describe('HybridClassifier (the committed model)', () => {
     expect(c.complaint).toBe(false);
   });
 
+  it.each([
+    ['少发了一个 只收到两件', '给我个说法！！', 'warehouse', 'missing_item'],
+    ['优惠券用不了 结算的时候没减', '那你说怎么办吧？？', 'ops', 'coupon'],
+  ])('keeps the sub-topic of the complaint a follow-up line goes on with: %s → %s', (earlier, text, department, subTopic) => {
+    const c = run(text, [
+      ['customer', earlier],
+      ['agent', '亲 非常抱歉'],
+    ]);
+    expect(c.complaint).toBe(true);
+    expect(c.department).toBe(department);
+    expect(c.subTopic).toBe(subTopic);
+  });
+
   it('an order number after a complaint belongs to it; after a question it does not', () => {
     const after = run('订单号 8123456789012', [
       ['customer', '发票开错了 抬头不对 要重开'],

@@ -150,6 +150,10 @@ export class HybridClassifier implements Classifier {
       }
     }
     if (best) return best;
+    // 这都第几天了 in a conversation about a late dispatch: the complaint goes on, and so does its sub-topic.
+    for (const earlier of s.previous) {
+      for (const t of ownerView(earlier).evidence.terms) if (t.department === department && t.subTopic) return t.subTopic;
+    }
     const candidates = this.#subClasses.get(department);
     if (!candidates) return null;
     const scores = this.#subTopics.scoresFairFor(line.features, candidates.map((x) => x.index), this.#subScores);
