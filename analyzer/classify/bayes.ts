@@ -87,7 +87,7 @@ export class BayesModel {
     let floor = 0;
     for (const c of classes) {
       out[c] = this.#priors[c]!;
-      if (this.#unseen[c]! < floor) floor = this.#unseen[c]!;
+      if (fair && this.#unseen[c]! < floor) floor = this.#unseen[c]!;
     }
     const call = (this.#call = (this.#call + 1) >>> 0 || 1);
     for (let k = 0; k < features.length; k++) {

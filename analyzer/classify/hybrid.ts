@@ -140,23 +140,16 @@ export class HybridClassifier implements Classifier {
   }
 
   #subTopic(s: Signals, department: string): string | null {
-    const line = ownerView(s.line);
-    let best: string | null = null;
-    let weight = 0;
-    for (const t of line.evidence.terms) {
-      if (t.department === department && t.subTopic && t.weight > weight) {
-        best = t.subTopic;
-        weight = t.weight;
-      }
-    }
-    if (best) return best;
-    // 这都第几天了 in a conversation about a late dispatch: the complaint goes on, and so does its sub-topic.
-    for (const earlier of s.previous) {
-      for (const t of ownerView(earlier).evidence.terms) if (t.department === department && t.subTopic) return t.subTopic;
+    // A sub-topic term of the line decides (all weigh the same: the first one); else the complaint the line goes
+    // on with in the conversation (这都第几天了 after a late dispatch); else the text model.
+    for (const v of [s.line, ...s.previous]) {
+      const named = ownerView(v).evidence.terms.find((t) => t.department === department && t.subTopic)?.subTopic;
+      if (named) return named;
     }
     const candidates = this.#subClasses.get(department);
     if (!candidates) return null;
-    const scores = this.#subTopics.scoresFairFor(line.features, candidates.map((x) => x.index), this.#subScores);
+    const scores = this.#subTopics.scoresFairFor(ownerView(s.line).features, candidates.map((x) => x.index), this.#subScores);
+    let best: string | null = null;
     let top = -Infinity;
     for (const { index, id } of candidates) {
       if (scores[index]! > top) {
