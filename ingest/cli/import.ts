@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   let sink: Sink;
   let pipeline: Pipeline | undefined;
   if (args.values.url) {
-    sink = httpSink(args.values.url, args.values.token ?? process.env.INGEST_TOKEN);
+    sink = httpSink(args.values.url, { token: args.values.token ?? process.env.INGEST_TOKEN });
   } else {
     try {
       pipeline = await startPipeline(env, log);

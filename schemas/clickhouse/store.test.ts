@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTransient, withRetry } from './store.ts';
+import { isTransient } from './store.ts';
 import { splitStatements } from './migrate.ts';
 
 const err = (message: string, code?: string) => Object.assign(new Error(message), code ? { code } : {});
@@ -15,33 +15,6 @@ describe('isTransient', () => {
     expect(isTransient(err('Syntax error', '62'))).toBe(false);
     expect(isTransient(err('Unknown table', '60'))).toBe(false);
     expect(isTransient(err('Cannot parse input', '27'))).toBe(false);
-  });
-});
-
-describe('withRetry', () => {
-  const noWait = async () => undefined;
-  it('retries transient failures and returns the first success', async () => {
-    let calls = 0;
-    const waits: number[] = [];
-    const r = await withRetry(
-      async () => {
-        calls++;
-        if (calls < 3) throw err('socket hang up');
-        return 'ok';
-      },
-      { attempts: 5, wait: async (ms) => void waits.push(ms) },
-    );
-    expect(r).toBe('ok');
-    expect(calls).toBe(3);
-    expect(waits).toEqual([200, 400]);
-  });
-  it('fails at once on a non-transient error, and after the last attempt otherwise', async () => {
-    let calls = 0;
-    await expect(withRetry(async () => (calls++, Promise.reject(err('Syntax error', '62'))), { attempts: 5, wait: noWait })).rejects.toThrow('Syntax error');
-    expect(calls).toBe(1);
-    calls = 0;
-    await expect(withRetry(async () => (calls++, Promise.reject(err('ECONNREFUSED'))), { attempts: 3, wait: noWait })).rejects.toThrow('ECONNREFUSED');
-    expect(calls).toBe(3);
   });
 });
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import type { Logger } from '../log.ts';
 import { silentLogger } from '../log.ts';
+import { withRetry } from '../retry.ts';
 import { migrate } from './migrate.ts';
 
 /**
@@ -68,30 +69,6 @@ export function isTransient(error: unknown): boolean {
   const e = error as { code?: unknown; message?: unknown } | undefined;
   if (e && typeof e.code === 'string' && TRANSIENT_CODES.has(e.code)) return true;
   return TRANSIENT_NETWORK.test(String(e?.message ?? error));
-}
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-export interface RetryOptions {
-  attempts: number;
-  /** Wait before attempt n+1 (default: 200 ms doubling, at most 10 s). */
-  backoff?: (attempt: number) => number;
-  onRetry?: (attempt: number, waitMs: number, error: unknown) => void;
-  wait?: (ms: number) => Promise<void>;
-}
-
-/** Runs `fn`, retrying transient failures (isTransient) with backoff; anything else fails at once. */
-export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (attempt >= options.attempts || !isTransient(e)) throw e;
-      const waitMs = options.backoff?.(attempt) ?? Math.min(10_000, 200 * 2 ** (attempt - 1));
-      options.onRetry?.(attempt, waitMs, e);
-      await (options.wait ?? sleep)(waitMs);
-    }
-  }
 }
 
 /**
@@ -200,6 +177,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
           ),
         {
           attempts,
+          retryable: isTransient,
           onRetry: (attempt, waitMs, error) => log.warn('insert failed, retrying with the same dedup token', { table, rows: rows.length, attempt, waitMs, error }),
         },
       );
