@@ -7,12 +7,13 @@
  * private-use character each, and digit runs become one `0`, so "等了3天" and "等了[数字x]天" read alike.
  */
 
+import { PLACEHOLDER_NAMES } from '../text/placeholder.ts';
+
 const NUMBER = '\ue000';
 const LINK = '\ue001';
 const PLACE = '\ue002';
 const PERSON = '\ue003';
 
-const PLACEHOLDER = /\[([^\]\s]{1,8}?)x?\]/g;
 const KINDS: [RegExp, string][] = [
   [/^(链接|url|link|图片|表情|视频)/, LINK],
   [/^(地址|站点|位置)/, PLACE],
@@ -21,7 +22,7 @@ const KINDS: [RegExp, string][] = [
 ];
 
 export function canonical(text: string): string {
-  let out = text.replace(PLACEHOLDER, (m, name: string) => {
+  let out = text.replace(PLACEHOLDER_NAMES, (m, name: string) => {
     for (const [re, ch] of KINDS) if (re.test(name)) return ch;
     return m;
   });

@@ -6,6 +6,7 @@
  * said about the earlier customer lines, and whether the agent apologised or named a department.
  */
 import type { Taxonomy } from '../../schemas/taxonomy.ts';
+import { PLACEHOLDER_SOURCE } from '../text/placeholder.ts';
 import { segment } from '../text/segment.ts';
 import { BayesModel } from './bayes.ts';
 import { isClauseBreak } from './breaks.ts';
@@ -62,7 +63,7 @@ export interface Signals {
 }
 
 // 味道酸吗 [链接x]: a link, placeholder or emoji after the question does not make it a statement.
-const TRAILING = /(?:\s*(?:\[[^\]\s]{1,10}\]|[\p{Extended_Pictographic}\u{FE0F}]))+\s*$/u;
+const TRAILING = new RegExp(String.raw`(?:\s*(?:${PLACEHOLDER_SOURCE}|[\p{Extended_Pictographic}\u{FE0F}]))+\s*$`, 'u');
 // 看看行不行, 要等多久才能睡: an A-not-A ending and "how long until" ask as well as 吗 does.
 const QUESTION = /[?？]\s*$|[吗嘛么呢][?？!！。~～\s]*$|(?:行不行|好不好|可不可以|可以不|对不对|要不要)[?？!！。~～\s]*$|(?:多久|多长时间)(?:才能|才可以|才会)|^(请问|问一下|问下|能不能|可不可以|能否|是否|有没有|怎么|如何|哪里|什么时候|多久)/;
 // Phrases agents use and buyers rarely do (buyers greet with 您好 too, so it is not one of them).
@@ -74,7 +75,6 @@ const EXCLAIM = /[!！]{2,}|[?？]{2,}|😡|😤|🙄|😠|💢|气死|服了|�
 // 烂东西) and these shapes ("分辨率太低", "隔音不好", "没什么用"). The lexicon routes; this only says "something is wrong".
 const NEGATIVE_SHAPE =
   /不好[用看吃喝穿闻]?|(?<![还未])没(?:什么|啥|有)?(?:用(?![过了完])|效果|作用)|一点(?:用|效果)都没有|(?:太|真|好|很|超|特别|非常|有点|有些|稍微|略|比较|偏)(?:低|差|小|少|慢|硬|软|薄|厚|重|吵|响|脏|旧|臭|酸|苦|咸|淡|干|油|粘|黏|紧|松|暗|糊|卡|烫|短|难|麻烦|多)|(?:不是很|不太|不怎么|没那么|没有那么|不够)(?:好|满意|喜欢|舒服|滋润|保湿|清楚|清晰|结实|耐用|实用|合适|新鲜|甜|香|流畅|灵敏|稳定)|不建议(?:购买|买|大家)|(?:质量|效果|做工|味道|音质|画质)(?:很|太|非常|比较)?一般/;
-const CONTRAST = /就是|但是|但|可是|不过|只是|可惜|唯一|除了|就是有点|美中不足|缺点/;
 // A clause that praises (物流很快, 客服也很耐心): it does not name the complaint's owner.
 const PRAISE = /(?:都|也)(?:可以|还行|行)|(?:很|挺|非常|超|特别|真|蛮|都|也|还)(?:好|快|棒|不错|满意|漂亮|方便|舒服|给力|及时|耐心|热情|专业|实惠|划算|便宜)|好评|给力|点赞|赞|完美/;
 
@@ -83,8 +83,12 @@ interface Clause {
   tokens: string[];
 }
 
+// Words that turn a line from praise to its complaint (很好看，就是有点小): a clause starts at each.
 const TURNS = ['就是', '但是', '可是', '不过', '只是', '可惜', '美中不足'];
 const TURN_STARTS = new Set(TURNS.map((t) => t.charCodeAt(0)));
+// A line or clause that contrasts is not praise only: the turns, and words that contrast without starting a
+// clause of their own (但 is also inside 不但, so it does not split).
+const CONTRAST = new RegExp([...TURNS, '但', '唯一', '除了', '缺点'].join('|'));
 
 /**
  * The line's clauses — split at punctuation and spaces, and before a turn (就是, 但是…) — with their share of
@@ -403,6 +407,12 @@ export const DEPARTMENT_FEATURES = [
 /** What the department heads read of a line: its non-praised clauses when it has praised ones too. */
 export const ownerView = (l: LineView): LineView => l.owner ?? l;
 
+/**
+ * Whether the line names what went wrong (还不发货, 发票开错了: a sub-topic term in its non-praised clauses), as
+ * against a generic escalation (给我退货, 再不处理我就差评了) that takes its owner from the conversation.
+ */
+export const namesProblem = (l: LineView): boolean => ownerView(l).evidence.terms.some((t) => t.subTopic);
+
 /** Stage 0 department inputs, one vector per department (taxonomy order). */
 export function lineDepartmentVectors(line: LineView): Float64Array[] {
   const l = ownerView(line);
@@ -428,7 +438,7 @@ export function conversationDepartment(p0: readonly number[], dept0: readonly Ar
   let total = 0;
   let strongest = 0;
   for (let k = 0; k < p0.length; k++) {
-    // A line that names what went wrong (还不发货, 发票) says more about the conversation's owner than a generic
+    // A line that names what went wrong (namesProblem: 还不发货, 发票开错了) says more about the conversation's owner than a generic
     // escalation after it (你们到底能不能解决).
     const w = p0[k]! * 0.7 ** k * (named && !named[k] ? 0.3 : 1);
     total += w;
@@ -448,7 +458,7 @@ export function conversationOf(s: Signals, line: SparseBinary, lineDepartment: S
     (v) => (v.stage0 ??= { complaint: line.predict(v.sparse, lineVector(v)), departments: lineDepartment.predict(ownerView(v).sparse, lineDepartmentVectors(v), new Float64Array(departments)) }),
   );
   const p0 = stage0.map((x) => x.complaint);
-  const named = s.previous.map((v) => v.evidence.terms.length > 0);
+  const named = s.previous.map(namesProblem);
   return { p0, conversation: conversationDepartment(p0, stage0.map((x) => x.departments), departments, named) };
 }
 
@@ -478,9 +488,9 @@ export function contextSparse(s: Signals): number[] {
 /** Sparse inputs of the stage-1 department head: as contextSparse, with the line's non-praised clauses only. */
 export function departmentSparse(s: Signals): number[] {
   const own = ownerView(s.line);
-  // 再不处理我就差评了, 你们到底能不能解决, 给我退货: a line that names no problem (no sub-topic term), said in a
+  // 再不处理我就差评了, 你们到底能不能解决, 给我退货: a line that names no problem (namesProblem), said in a
   // conversation, is routed by the conversation; its words (差评, 投诉, 退货) say nothing about which department.
-  if (!own.evidence.terms.some((t) => t.subTopic) && s.previous.length > 0) return withContextLexicon(s, lexiconSeed(own));
+  if (!namesProblem(own) && s.previous.length > 0) return withContextLexicon(s, lexiconSeed(own));
   return withContextLexicon(s, own.sparse);
 }
 

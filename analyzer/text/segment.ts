@@ -1,5 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { PLACEHOLDER_TOKEN } from './placeholder.ts';
 
 /**
  * Words jieba's default dictionary lacks or splits, from the shop-chat domain (frequency 3000 keeps them whole
@@ -28,8 +29,6 @@ function jieba(): Jieba {
 // Tokens made only of punctuation, symbols or spaces carry nothing for the classifier.
 const NOISE = /^[\s\p{P}\p{S}]+$/u;
 
-// Placeholders — our masks ([手机号]) and public chat sets' tags ([订单x], [数字x]) — stay one token each.
-const PLACEHOLDER = /(\[[^\]\s\[]{1,10}\])/;
 
 /** Words of a normalized line, without punctuation or whitespace tokens. Deterministic (no HMM). */
 export function segment(normalizedText: string): string[] {
@@ -39,7 +38,7 @@ export function segment(normalizedText: string): string[] {
     cut(normalizedText, out);
     return out;
   }
-  normalizedText.split(PLACEHOLDER).forEach((part, i) => {
+  normalizedText.split(PLACEHOLDER_TOKEN).forEach((part, i) => {
     if (i % 2 === 1) out.push(part);
     else if (part.length > 0) cut(part, out);
   });
