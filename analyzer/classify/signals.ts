@@ -15,7 +15,18 @@ import { Lexicon, type LexiconEvidence } from './lexicon.ts';
 import type { SparseBinary, SparseSoftmax } from './sparse-lr.ts';
 import type { ClassifierInput } from './types.ts';
 
-export interface LineView {
+/** What the lexicon finds in a line: all the heads read of an agent's line. */
+export interface LexiconView {
+  evidence: LexiconEvidence;
+  /** Lexicon score per department, taxonomy order. */
+  lex: Float64Array;
+  /** Whether a sub-topic term of the department matched. */
+  sub: Uint8Array;
+  /** The lexicon hits as sparse features (department or sub-topic terms, cue, negated, hedge, unowned). */
+  lexicon: number[];
+}
+
+export interface LineView extends LexiconView {
   /** Bayes log scores per class (classes[0] = 'none'). */
   nb: Float64Array;
   /** log P(complaint) − log P(none) from the Bayes model. */
@@ -25,11 +36,6 @@ export interface LineView {
 
   /** Bayes log-softmax over departments only, in taxonomy order (NaN for departments the model lacks). */
   nbDept: Float64Array;
-  evidence: LexiconEvidence;
-  /** Lexicon score per department, taxonomy order. */
-  lex: Float64Array;
-  /** Whether a sub-topic term of the department matched. */
-  sub: Uint8Array;
   canonicalText: string;
   /** Text features (n-grams, words): what the Bayes model reads. */
   features: number[];
@@ -57,8 +63,8 @@ export interface Signals {
   line: LineView;
   /** Earlier customer lines, most recent first: up to three recent ones and the conversation's opening line. */
   previous: LineView[];
-  /** The last agent line, if any. */
-  agent?: LineView;
+  /** The last agent line, if any: the heads read only its lexicon evidence. */
+  agent?: LexiconView;
   agentApology: boolean;
 }
 
@@ -129,6 +135,7 @@ export class SignalReader {
   readonly departments: readonly string[];
   readonly #nbDeptIndex: number[];
   readonly #cache = new Map<string, LineView>();
+  readonly #agentCache = new Map<string, LexiconView>();
 
   constructor(
     readonly taxonomy: Taxonomy,
@@ -143,11 +150,8 @@ export class SignalReader {
     this.#nbDeptIndex = this.departments.map((d) => bayes.classes.indexOf(d));
   }
 
-  /** The model's and the lexicon's view of one normalized line. */
-  view(text: string, tokens: readonly string[], clauses = true): LineView {
-    const canonicalText = canonical(text);
-    const features: number[] = [];
-    if (!this.withoutText) textFeatures(canonicalText, tokens, features);
+  /** The lexicon's reading of a line: its evidence, the score per department and the hits as sparse features. */
+  lexiconView(text: string): LexiconView {
     const found = this.lexicon.find(text);
     // Lexicon dropout hides the taxonomy's department words and cues; a bad evaluation stays a plain reading.
     const evidence = this.withoutLexicon ? { terms: [], negated: [], cues: [], evaluations: found.evaluations, hedges: [], unowned: [] } : found;
@@ -166,6 +170,16 @@ export class SignalReader {
     if (evidence.negated.length > 0) lexicon.push(namedFeature(SEED.lexicon, 'negated'));
     if (evidence.hedges.length > 0) lexicon.push(namedFeature(SEED.lexicon, 'hedge'));
     if (evidence.unowned.length > 0) lexicon.push(namedFeature(SEED.lexicon, 'unowned'));
+    return { evidence, lex, sub, lexicon };
+  }
+
+  /** The model's and the lexicon's view of one normalized line. */
+  view(text: string, tokens: readonly string[], clauses = true): LineView {
+    const canonicalText = canonical(text);
+    const features: number[] = [];
+    if (!this.withoutText) textFeatures(canonicalText, tokens, features);
+    const { evidence, lex, sub, lexicon } = this.lexiconView(text);
+    const D = this.departments.length;
     // The Bayes model reads the text only; the heads weigh the lexicon's evidence themselves.
     const nb = this.bayes.scores(features, new Float64Array(this.bayes.classes.length));
 
@@ -190,6 +204,7 @@ export class SignalReader {
       sub,
       canonicalText,
       features,
+      lexicon,
       sparse: lexicon.length > 0 ? features.concat(lexicon) : features,
       question: QUESTION.test(text.replace(TRAILING, '')),
       agentStyle: AGENT_STYLE.test(text),
@@ -235,24 +250,14 @@ export class SignalReader {
 
   /** Views of context lines repeat (each later line of a conversation sees them again): cached by text. */
   contextView(text: string): LineView {
-    return this.#cached(text, () => this.view(text, segment(text)));
-  }
-
-  #cached(text: string, make: () => LineView): LineView {
-    let v = this.#cache.get(text);
-    if (!v) {
-      v = make();
-      if (this.#cache.size >= 8192) this.#cache.delete(this.#cache.keys().next().value!);
-      this.#cache.set(text, v);
-    }
-    return v;
+    return cached(this.#cache, text, () => this.view(text, segment(text)));
   }
 
   read(input: ClassifierInput): Signals {
     // Cached: the next line of the conversation will read this one as its context.
-    const line = this.#cached(input.text, () => this.view(input.text, input.tokens));
+    const line = cached(this.#cache, input.text, () => this.view(input.text, input.tokens));
     const previous: LineView[] = [];
-    let agent: LineView | undefined;
+    let agent: LexiconView | undefined;
     let agentText = '';
     const context = input.context ?? [];
     for (let i = context.length - 1; i >= 0 && (previous.length < 3 || !agent); i--) {
@@ -260,7 +265,7 @@ export class SignalReader {
       if (c.text.length === 0) continue;
       if (c.role === 'customer' && previous.length < 3) previous.push(this.contextView(c.text));
       else if (c.role === 'agent' && !agent) {
-        agent = this.contextView(c.text);
+        agent = cached(this.#agentCache, c.text, () => this.lexiconView(c.text));
         agentText = c.text;
       }
     }
@@ -272,6 +277,17 @@ export class SignalReader {
     }
     return { line, previous, agent, agentApology: APOLOGY.test(agentText) };
   }
+}
+
+/** A view from `cache` by text, made and kept (the oldest of 8,192 dropped) when missing. */
+function cached<V>(cache: Map<string, V>, text: string, make: () => V): V {
+  let v = cache.get(text);
+  if (!v) {
+    v = make();
+    if (cache.size >= 8192) cache.delete(cache.keys().next().value!);
+    cache.set(text, v);
+  }
+  return v;
 }
 
 /** log P(any department) − log P(none) from Bayes log scores (classes[0] = 'none'). */
@@ -477,8 +493,6 @@ export function departmentVectors(s: Signals, conversation?: ArrayLike<number>):
 
 const PREVIOUS_SALT = 0x5bd1e995;
 const AGENT_SALT = 0x27d4eb2f;
-/** The lexicon hashes of a view: what `sparse` holds beyond the text features. */
-const lexiconSeed = (v: LineView) => v.sparse.slice(v.features.length);
 
 /** Sparse inputs of stage 1: the line's own, plus the lexicon hits of the previous customer line and of the agent's last line, salted so they are features of their own. */
 export function contextSparse(s: Signals): number[] {
@@ -490,14 +504,14 @@ export function departmentSparse(s: Signals): number[] {
   const own = ownerView(s.line);
   // 再不处理我就差评了, 你们到底能不能解决, 给我退货: a line that names no problem (namesProblem), said in a
   // conversation, is routed by the conversation; its words (差评, 投诉, 退货) say nothing about which department.
-  if (!namesProblem(own) && s.previous.length > 0) return withContextLexicon(s, lexiconSeed(own));
+  if (!namesProblem(own) && s.previous.length > 0) return withContextLexicon(s, own.lexicon);
   return withContextLexicon(s, own.sparse);
 }
 
 function withContextLexicon(s: Signals, own: readonly number[]): number[] {
   const out = own.slice();
   const prev = s.previous[0];
-  if (prev) for (const f of lexiconSeed(prev)) out.push((f ^ PREVIOUS_SALT) >>> 0);
-  if (s.agent) for (const f of lexiconSeed(s.agent)) out.push((f ^ AGENT_SALT) >>> 0);
+  if (prev) for (const f of prev.lexicon) out.push((f ^ PREVIOUS_SALT) >>> 0);
+  if (s.agent) for (const f of s.agent.lexicon) out.push((f ^ AGENT_SALT) >>> 0);
   return out;
 }
