@@ -23,6 +23,27 @@ describe('Lexicon negation', () => {
     expect(service.cues).toContain('没有售后');
   });
 
+  it('reads a problem denied or gone after it (烂的都没有, 掉发少了很多) as negated, but an aspect said missing stays', () => {
+    const denied = find('一个烂的都没有');
+    expect(denied.terms.filter((t) => t.subTopic !== null)).toEqual([]);
+    expect(denied.negated).toContain('烂的');
+    expect(find('掉发少了很多').terms).toEqual([]);
+    expect(find('异味没了').terms).toEqual([]);
+    expect(find('发票都没有').terms.some((t) => t.department === 'finance')).toBe(true);
+    // 都没有 must end its clause: 也没有人管 still says 坏了.
+    expect(find('坏了也没有人管').terms.some((t) => t.subTopic === 'defect')).toBe(true);
+  });
+
+  it('does not count a praised aspect as evidence (屏幕很清晰, 快递小哥态度很好)', () => {
+    expect(find('屏幕很清晰').terms).toEqual([]);
+    // The courier is named, but his attitude is not a problem.
+    expect(find('快递小哥态度很好').terms.filter((t) => t.subTopic !== null)).toEqual([]);
+    expect(find('包装完好').terms).toEqual([]);
+    // 好 before a bad quality is a complaint: 好差, 好慢.
+    expect(find('屏幕好差').terms.some((t) => t.department === 'product')).toBe(true);
+    expect(find('发货好慢').terms.some((t) => t.department === 'warehouse')).toBe(true);
+  });
+
   it('does not read a refusal (不要发货) as something missing', () => {
     const e = find('不要发货了');
     expect(e.cues).toEqual([]);

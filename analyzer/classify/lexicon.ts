@@ -110,6 +110,13 @@ export class Lexicon {
       if (v.kind === 'term') {
         // 再不处理(我就差评): a term inside a plain word is not said; 垃圾书: a judgement of what no department owns.
         if (inside(m, matches, (o) => o.value.kind === 'word' || o.value.kind === 'unowned')) continue;
+        // 屏幕很清晰, 快递小哥态度很好, 发货也快: a praised aspect is no evidence of a problem with it.
+        if (praised(text, m.end)) continue;
+        // 烂的一个都没有, 掉发少了很多: a problem denied or gone, said after it.
+        if (!v.aspect && clearedAfter(text, m.end)) {
+          evidence.negated.push(m.pattern);
+          continue;
+        }
         const n = negation(m);
         // An aspect is missing (没什么效果) or refused (不给开发票) unless the negation clears it of blame (不是质量问题).
         const missing = n !== undefined && v.aspect && (ABSENCE.has(n.pattern) || refused(text, n, m)) && !problemFollows(text, m.end);
@@ -136,6 +143,27 @@ export class Lexicon {
 /** Whether `m` lies within a longer match of the kind `of` picks (不 in 不错, 不处理 in 再不处理). */
 function inside(m: Match<LexiconHit>, matches: readonly Match<LexiconHit>[], of: (o: Match<LexiconHit>) => boolean): boolean {
   return matches.some((o) => of(o) && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
+}
+
+/**
+ * What a buyer says right after an aspect when it is good: 很好, 不错, 清晰, 也很耐心… A bare 好 only at the end of
+ * its clause: before another word it is "so" (好简陋, 好慢 are complaints).
+ */
+const PRAISED = /^[的得]?(?:也|都|还|真的)?(?:很|挺|非常|超级|超|特别|真|蛮|十分|相当|太|好)?(?:好(?:[的了啊呀哦呢吧]|(?=[，。！!,.~～\s]|$))|不错|棒|满意|清晰|清楚|流畅|舒服|给力|耐心|热情|专业|新鲜|好吃|好用|好看|漂亮|结实|精致|实惠|划算|扎实|细腻|到位|周到|及时|赞|完美|没得说|没话说|完好|完整|严实|齐全|很新)/;
+
+function praised(text: string, end: number): boolean {
+  return PRAISED.test(text.slice(end, end + 8));
+}
+
+/**
+ * After a problem: denied at the end of its clause (烂的都没有, 色差一点也没有) or gone (掉发少了很多, 异味没了, 痘印也淡了).
+ * Only for problems: after an aspect the same words say it is missing (发票都没有, 赠品没了).
+ */
+const CLEARED_AFTER =
+  /^[的得]?(?:(?:一(?:点|个|颗|块|根|丝|次|盒|件|瓶|粒))?(?:都|也)(?:没有|没)(?:了|呢|啊|哦)?\s*(?:[，。！!,.~～…；;\s]|$)|(?:真的|明显|也|都|基本|已经)?(?:少了|减少了?|没了|没有了|不见了|消失了?|改善了?|减轻了?|淡了|好多了|好了很多))/;
+
+function clearedAfter(text: string, end: number): boolean {
+  return CLEARED_AFTER.test(text.slice(end, end + 12));
 }
 
 /** 不给发票, 不能开专票, 不肯退款: 不 with a verb of giving between it and the aspect (不要发票 is no demand). */

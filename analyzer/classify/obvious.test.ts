@@ -141,6 +141,15 @@ const OBVIOUS: [string, string][] = [
   ['none', '包装很严实 没有破损'],
   ['none', '尺码标准 按平时买的就行'],
   ['none', '用了一个月了 效果还不错'],
+  // Long praise with the aspect words complaints use (the corpus once had ten complaint reviews to one praise).
+  ['none', '洗发水味道很好闻，用了一周头发柔顺了很多，会回购的'],
+  ['none', '快递小哥态度很好，送货上门，还帮忙搬上楼，点赞'],
+  ['none', '屏幕分辨率很高，色彩鲜艳，做工扎实，很有质感'],
+  ['none', '头皮屑少了很多 效果很好'],
+  ['none', '酸奶很好喝 孩子每天一盒'],
+  ['none', '质量有保证 正品'],
+  ['none', '今天就收到了 速度真快'],
+  ['none', '不好意思 我想问下这个有没有黑色'],
 ];
 
 const classifier = createClassifier(loadTaxonomy());

@@ -71,6 +71,24 @@ export function loadCorpus(split: Split = 'all', dir = CORPUS_DIR): Example[] {
   return out;
 }
 
+/**
+ * test/fixtures/praise-probe.jsonl: 200 positive reviews in 14 categories, written for measurement only by
+ * someone who had not seen the corpus (the real review data we have holds negative reviews only). Every line
+ * is praise; how many get flagged is the false-alarm rate on happy buyers.
+ */
+export const PRAISE_PROBE = fileURLToPath(new URL('../../test/fixtures/praise-probe.jsonl', import.meta.url));
+
+export function loadPraiseProbe(file = PRAISE_PROBE): Example[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((raw, i) => {
+      const l = JSON.parse(raw) as { text?: unknown; cat?: unknown; complaint?: unknown };
+      if (typeof l.text !== 'string' || typeof l.cat !== 'string' || l.complaint !== false) throw new Error(`${file}:${i + 1}: expected {"text","cat","complaint":false}`);
+      return { text: l.text, role: 'customer', complaint: false, departments: [], subTopic: null, script: detectScript(l.text).script, source: 'praise probe', kind: 'praise', ref: l.cat };
+    });
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // The real-text dev set: labels in test/fixtures/real-dev/ point into ../shared/data/, which may not be
 // redistributed and is read at run time when present.
