@@ -2,6 +2,7 @@ import * as OpenCC from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../../schemas/taxonomy.ts';
 import { prepareLine } from '../text/prepare.ts';
+import { loadPraiseProbe, PRAISE_PROBES } from '../eval/examples.ts';
 import { createClassifier } from './index.ts';
 
 /**
@@ -172,6 +173,14 @@ describe('the shipped model on obvious lines', () => {
   it('gets at least 95 % right, the same lines in traditional script', () => {
     const wrong = mistakes(OBVIOUS.map(([g, t]) => [g, toTraditional(t)]));
     expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(Math.floor(OBVIOUS.length * 0.05));
+  });
+  it('flags at most a fifth of the positive reviews written for measurement (praise-probe-2: never tuned on)', () => {
+    const praise = loadPraiseProbe(PRAISE_PROBES[1]!);
+    const flagged = praise.filter((e) => {
+      const l = prepareLine(e.text);
+      return classifier.classify({ text: l.text, tokens: l.tokens }).complaint;
+    });
+    expect(flagged.length).toBeLessThanOrEqual(praise.length / 5);
   });
   it('covers every department and non-complaints', () => {
     const golds = new Set(OBVIOUS.map(([g]) => g));

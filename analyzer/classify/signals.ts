@@ -80,9 +80,10 @@ const EXCLAIM = /[!！]{2,}|[?？]{2,}|😡|😤|🙄|😠|💢|气死|服了|�
 // A buyer judging the goods badly, in words no department owns: the taxonomy's evaluation words (不怎么样,
 // 烂东西) and these shapes ("分辨率太低", "隔音不好", "没什么用"). The lexicon routes; this only says "something is wrong".
 // Qualities that are good or bad by the goods (很软 sweater vs 太软 mattress, 很薄 phone, 价格很低, 柔顺了很多) are
-// only bad with 太 or a "somewhat" (有点小, 偏大); 很干净, 很难得, 很紧凑 are praise; 不好意思 and 好不好 judge nothing.
+// only bad with 太 or a "somewhat" (有点厚, 偏软); 很小/很少 are bad (瓶子很小, 量很少) except for what is better
+// small (噪音很小, 掉发少了很多); 很干净, 很难得, 很紧凑 are praise; 不好意思 and 好不好 judge nothing.
 const NEGATIVE_SHAPE =
-  /(?<!好)不好(?!意思)[用看吃喝穿闻]?|(?<![还未])没(?:什么|啥|有)?(?:用(?![过了完])|效果|作用)|一点(?:用|效果)都没有|(?:太|有点|有些|稍微|略|比较|偏)(?:低|小|少|软|薄|厚|重|响|淡|松|多)|(?:太|真|好|很|超|特别|非常|有点|有些|稍微|略|比较|偏)(?:差|慢|硬(?!朗)|吵|脏|旧|臭|酸|苦|咸|干(?![净爽脆])|油(?!亮)|粘|黏|紧(?![凑致])|暗|糊|卡|烫|短|难(?!得)|麻烦)|(?:不是很|不太|不怎么|没那么|没有那么|不够)(?:好|满意|喜欢|舒服|滋润|保湿|清楚|清晰|结实|耐用|实用|合适|新鲜|甜|香|流畅|灵敏|稳定)|不建议(?:购买|买|大家)|(?:质量|效果|做工|味道|音质|画质)(?:很|太|非常|比较)?一般/;
+  /(?<!好)不好(?!意思)[用看吃喝穿闻]?|(?<![还未])没(?:什么|啥|有)?(?:用(?![过了完])|效果|作用)|一点(?:用|效果)都没有|(?:太|有点|有些|稍微|略|比较|偏)(?:低|软|薄|厚|重|响|淡|松|多)|(?<!体积|噪音|声音|误差|色差|辐射|油烟|掉发|头屑|异味|副作用|耗电|电费|瑕疵|毛病)(?:太|真|好|很|超|特别|非常|有点|有些|稍微|略|比较|偏)(?:小|少)(?!了很多|了不少|了好多)|(?:太|真|好|很|超|特别|非常|有点|有些|稍微|略|比较|偏)(?:差|慢|硬(?!朗)|吵|脏|旧|臭|酸|苦|咸|干(?![净爽脆])|油(?!亮)|粘|黏|紧(?![凑致])|暗|糊|卡|烫|短|难(?!得)|麻烦)|(?:不是很|不太|不怎么|没那么|没有那么|不够)(?:好|满意|喜欢|舒服|滋润|保湿|清楚|清晰|结实|耐用|实用|合适|新鲜|甜|香|流畅|灵敏|稳定)|不建议(?:购买|买|大家)|(?:质量|效果|做工|味道|音质|画质)(?:很|太|非常|比较)?一般/;
 // A clause that praises (物流很快, 客服也很耐心): it does not name the complaint's owner.
 const PRAISE = /(?:都|也)(?:可以|还行|行)|(?:很|挺|非常|超|特别|真|蛮|都|也|还)(?:好|快|棒|不错|满意|漂亮|方便|舒服|给力|及时|耐心|热情|专业|实惠|划算|便宜)|好评|给力|点赞|赞|完美/;
 
@@ -327,6 +328,7 @@ export const LINE_FEATURES = [
   'praise with no but',
   'names only what no department owns',
   'bayes complaint log-odds, most complaining clause',
+  'praise, then a turn',
 ] as const;
 
 export function lineVector(l: LineView): Float64Array {
@@ -365,6 +367,8 @@ function buildLineVector(l: LineView): Float64Array {
     // 情节老套 作者敷衍: a judgement of what no department owns (TAXONOMY.md: not counted).
     l.evidence.unowned.length > 0 && l.evidence.terms.every((t) => t.subTopic === null) ? 1 : 0,
     clip(l.nbClause, -20, 20) / 10,
+    // 保湿效果好，不过容易油 / 还行吧，就是有点香: a review that turns after praising goes on to what is wrong.
+    (l.evidence.hedges.length > 0 || PRAISE.test(l.canonicalText)) && CONTRAST.test(l.canonicalText) ? 1 : 0,
   ]);
 }
 

@@ -4,13 +4,14 @@
  * `-- --real` adds the real-text dev set (labels in test/fixtures/real-dev, text read from ../shared/data when
  * present), and the same lines converted to traditional script.
  */
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as OpenCC from 'opencc-js/cn2t';
 import type { Classification } from '../../schemas/analyzed-message.ts';
 import { departmentIds, loadTaxonomy } from '../../schemas/taxonomy.ts';
 import { createClassifier } from '../classify/index.ts';
 import type { Classifier } from '../classify/types.ts';
-import { loadCorpus, loadPraiseProbe, loadRealDev, loadSecondAnnotator, realSplit, type Example, type SecondLabel, type Split } from '../eval/examples.ts';
+import { loadCorpus, loadPraiseProbe, loadRealDev, PRAISE_PROBES, loadSecondAnnotator, realSplit, type Example, type SecondLabel, type Split } from '../eval/examples.ts';
 import { evaluate, formatReport, isRight, type Report, type Scored } from '../eval/metrics.ts';
 import { generateDemoWithTruth } from '../../ingest/demo/generate.ts';
 import { detectScript } from '../text/script.ts';
@@ -145,7 +146,7 @@ async function main(): Promise<void> {
   const ids = departmentIds(taxonomy);
   const classifier = createClassifier(taxonomy);
   const reports: Record<string, Report> = {};
-  let praiseFlagged = 0;
+  const praiseFlagged: Record<string, number> = {};
   const text: string[] = [`classifier ${classifier.version}, taxonomy ${classifier.taxonomyVersion}`];
 
   const run = (name: string, examples: Example[], showMistakes = true) => {
@@ -180,17 +181,19 @@ async function main(): Promise<void> {
   run(`corpus ${split}, the same lines converted to traditional`, simplifiedLines.map(asTraditional), false);
 
   // Happy buyers: the real review data holds complaints only, so praise is measured on lines written for it.
-  const probe = score(classifier, loadPraiseProbe());
-  const flaggedPraise = probe.filter((x) => x.prediction.complaint);
-  const byCat = new Map<string, number>();
-  for (const x of flaggedPraise) byCat.set(x.example.ref!, (byCat.get(x.example.ref!) ?? 0) + 1);
-  text.push(
-    '',
-    `== positive reviews (test/fixtures/praise-probe.jsonl, written for measurement only): ${flaggedPraise.length} of ${probe.length} flagged as complaints (${((100 * flaggedPraise.length) / probe.length).toFixed(1)}%)`,
-    `   by category: ${[...byCat].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`,
-  );
-  if (showErrors > 0) text.push(...flaggedPraise.slice(0, showErrors).map((x) => `   flagged: ${x.example.text} → ${x.prediction.department} (${x.prediction.confidence})`));
-  praiseFlagged = flaggedPraise.length / probe.length;
+  for (const file of PRAISE_PROBES) {
+    const probe = score(classifier, loadPraiseProbe(file));
+    const flagged = probe.filter((x) => x.prediction.complaint);
+    const byCat = new Map<string, number>();
+    for (const x of flagged) byCat.set(x.example.ref!, (byCat.get(x.example.ref!) ?? 0) + 1);
+    const name = basename(file);
+    praiseFlagged[name] = flagged.length / probe.length;
+    text.push(
+      '',
+      `== positive reviews (test/fixtures/${name}, written for measurement only): ${flagged.length} of ${probe.length} flagged as complaints (${(100 * praiseFlagged[name]).toFixed(1)}%)`,
+      `   by category: ${[...byCat].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`,
+    );
+  }
 
   if (values.real) {
     const real = loadRealDev();
@@ -215,7 +218,7 @@ async function main(): Promise<void> {
 
   if (values.demo) run('demo chats (generator labels)', demoExamples());
 
-  text.push('', targets(reports), `  positive reviews flagged as complaints (praise probe)       ${(100 * praiseFlagged).toFixed(1)}% (lower is better; every one is a false alarm)`);
+  text.push('', targets(reports), ...Object.entries(praiseFlagged).map(([f, r]) => `  positive reviews flagged as complaints (${f})`.padEnd(50) + ` ${(100 * r).toFixed(1)}% (lower is better: each is a false alarm)`));
   if (values.json) process.stdout.write(`${JSON.stringify({ classifier: classifier.version, taxonomy: classifier.taxonomyVersion, reports, praiseProbeFlagged: praiseFlagged })}\n`);
   else process.stdout.write(`${text.join('\n')}\n`);
 }

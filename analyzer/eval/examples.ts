@@ -72,13 +72,14 @@ export function loadCorpus(split: Split = 'all', dir = CORPUS_DIR): Example[] {
 }
 
 /**
- * test/fixtures/praise-probe.jsonl: 200 positive reviews in 14 categories, written for measurement only by
- * someone who had not seen the corpus (the real review data we have holds negative reviews only). Every line
- * is praise; how many get flagged is the false-alarm rate on happy buyers.
+ * Positive reviews written for measurement only, by writers who had not seen the corpus (the real review data
+ * we have holds negative reviews only). Every line is praise; how many get flagged is the false-alarm rate on
+ * happy buyers. praise-probe.jsonl (200 lines, 14 categories) was looked at while the classifier was improved;
+ * praise-probe-2.jsonl (200 lines, 15 other categories) was only ever counted, so it stays a fair test.
  */
-export const PRAISE_PROBE = fileURLToPath(new URL('../../test/fixtures/praise-probe.jsonl', import.meta.url));
+export const PRAISE_PROBES = ['praise-probe.jsonl', 'praise-probe-2.jsonl'].map((f) => fileURLToPath(new URL(`../../test/fixtures/${f}`, import.meta.url)));
 
-export function loadPraiseProbe(file = PRAISE_PROBE): Example[] {
+export function loadPraiseProbe(file: string): Example[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
