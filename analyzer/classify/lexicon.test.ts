@@ -34,6 +34,15 @@ describe('Lexicon negation', () => {
     expect(find('坏了也没有人管').terms.some((t) => t.subTopic === 'defect')).toBe(true);
   });
 
+  it('reads a problem only feared or expected in its clause (担心会压坏, 以为会磨脚) as not happened', () => {
+    const feared = find('本来还担心快递会把书角压坏，结果包得很好');
+    expect(feared.terms.filter((t) => t.subTopic !== null)).toEqual([]);
+    expect(feared.cues).toEqual([]);
+    // The fear reaches to the end of its clause only, and 怕是 ("I'm afraid it is") reports a problem.
+    expect(find('本来以为质量很好，结果一用就坏').cues).toContain('坏');
+    expect(find('怕是坏了').terms.some((t) => t.subTopic === 'defect')).toBe(true);
+  });
+
   it('does not count a praised aspect as evidence (屏幕很清晰, 快递小哥态度很好)', () => {
     expect(find('屏幕很清晰').terms).toEqual([]);
     // The courier is named, but his attitude is not a problem.

@@ -17,6 +17,7 @@ export type LexiconHit =
   | { kind: 'unowned' }
   | { kind: 'negation' }
   | { kind: 'hedge' }
+  | { kind: 'supposed' }
   | { kind: 'word' };
 
 export interface TermEvidence {
@@ -55,9 +56,17 @@ const PLAIN_WORDS = [
   '鉴别', '辨别', '别人', '别的', '别家', '别处', '告别', '个别',
   // A threat about what happens if nothing is done is not the after-sales team refusing (再不处理我就差评).
   '再不处理', '不处理的话', '再不给处理', '再不解决', '不解决的话',
+  // 怕是坏了: "I'm afraid it is", a report, not a fear.
+  '怕是',
   // A card, not a parcel stuck somewhere (保修卡在哪).
   '保修卡在', '会员卡在', '银行卡在',
 ];
+/**
+ * Words that make what follows in their clause a fear or an expectation, not an event: 本来担心快递会压坏(，结果
+ * 包得很好), 原以为会磨脚. 怕是 ("I'm afraid it is") reports a problem, so it is a plain word.
+ */
+const SUPPOSED = ['担心', '害怕', '生怕', '怕', '以为', '原以为', '本以为', '还以为', '顾虑'];
+
 /** How many characters may stand between a negation and the term it cancels (不是质量问题, 没有坏). */
 const NEGATION_REACH = 2;
 
@@ -79,6 +88,7 @@ export class Lexicon {
     for (const hedge of taxonomy.cues.hedge) entries.push([hedge, { kind: 'hedge' }]);
     for (const word of taxonomy.cues.unowned) entries.push([word, { kind: 'unowned' }]);
     for (const word of PLAIN_WORDS) entries.push([word, { kind: 'word' }]);
+    for (const word of SUPPOSED) entries.push([word, { kind: 'supposed' }]);
     // Variants can repeat a term the taxonomy also lists: one entry each.
     const seen = new Set<string>();
     const unique = entries
@@ -104,6 +114,9 @@ export class Lexicon {
     // (大小不等，再也不会买).
     const negation = (m: Match<LexiconHit>) =>
       free.find((n) => n.end <= m.start && m.start - n.end <= NEGATION_REACH && !hasClauseBreak(text.slice(n.end, m.start)));
+    const fears = matches.filter((o) => o.value.kind === 'supposed' && !inside(o, matches, (w) => w.value.kind === 'word'));
+    // A problem feared or expected earlier in its clause (担心快递会压坏, 以为会磨脚) is not one that happened.
+    const supposed = (m: Match<LexiconHit>) => fears.some((f) => f.end <= m.start && !hasClauseBreak(text.slice(f.end, m.start)));
     const evidence: LexiconEvidence = { terms: [], negated: [], cues: [], evaluations: [], hedges: [], unowned: [] };
     for (const m of matches) {
       const v = m.value;
@@ -112,8 +125,8 @@ export class Lexicon {
         if (inside(m, matches, (o) => o.value.kind === 'word' || o.value.kind === 'unowned')) continue;
         // 屏幕很清晰, 快递小哥态度很好, 发货也快: a praised aspect is no evidence of a problem with it.
         if (praised(text, m.end)) continue;
-        // 烂的一个都没有, 掉发少了很多: a problem denied or gone, said after it.
-        if (!v.aspect && clearedAfter(text, m.end)) {
+        // 烂的一个都没有, 掉发少了很多: a problem denied or gone, said after it; 本来担心会压坏: only feared.
+        if (!v.aspect && (clearedAfter(text, m.end) || supposed(m))) {
           evidence.negated.push(m.pattern);
           continue;
         }
@@ -127,7 +140,7 @@ export class Lexicon {
         }
       } else if (v.kind === 'cue' || v.kind === 'evaluation') {
         if (inside(m, matches, (o) => o.value.kind === 'unowned')) continue;
-        if (negation(m)) evidence.negated.push(m.pattern);
+        if (negation(m) || supposed(m)) evidence.negated.push(m.pattern);
         else (v.kind === 'cue' ? evidence.cues : evidence.evaluations).push(m.pattern);
       } else if (v.kind === 'unowned') {
         evidence.unowned.push(m.pattern);

@@ -53,6 +53,8 @@ export interface LineView extends LexiconView {
    * the department heads read this, since a praised department does not own the complaint.
    */
   owner?: LineView;
+  /** Share of the line's clauses that only praise (0 for a line of one clause or with no praise). */
+  praiseShare: number;
   /** Stage-0 judgement of the line, memoized by the classifier (views of context lines are cached). */
   stage0?: { complaint: number; departments: Float64Array };
   /** lineVector(this), memoized. */
@@ -198,6 +200,7 @@ export class SignalReader {
     for (let i = 0; i < D; i++) if (!Number.isNaN(nbDept[i]!)) dsum += Math.exp(nbDept[i]! - dmax);
     for (let i = 0; i < D; i++) if (!Number.isNaN(nbDept[i]!)) nbDept[i] = nbDept[i]! - dmax - Math.log(dsum);
     const parts = clauses ? splitClauses(text, tokens) : undefined;
+    const praised = parts ? this.#praisedClauses(text, parts, evidence) : undefined;
     return {
       nb,
       nbComplaint,
@@ -216,7 +219,8 @@ export class SignalReader {
       exclaim: EXCLAIM.test(text),
       negativeEvaluation: evidence.evaluations.length > 0 || NEGATIVE_SHAPE.test(text),
       length: text.length,
-      owner: parts ? this.#owner(text, parts, evidence) : undefined,
+      owner: parts ? this.#owner(parts, praised) : undefined,
+      praiseShare: praised && parts ? praised.filter(Boolean).length / parts.length : 0,
       nbClause: parts && !this.withoutText ? this.#clauseNb(parts, nbComplaint) : nbComplaint,
     };
   }
@@ -239,14 +243,19 @@ export class SignalReader {
     return Math.max(-30, Math.min(30, best));
   }
 
-  /** The view of the line's non-praised clauses, when it has praised ones too (see LineView.owner). */
-  #owner(text: string, clauses: readonly Clause[], evidence: LexiconEvidence): LineView | undefined {
+  /** Which of the line's clauses only praise (物流很快, 客服也很耐心), when it has two or more and praise at all. */
+  #praisedClauses(text: string, clauses: readonly Clause[], evidence: LexiconEvidence): boolean[] | undefined {
     if (clauses.length < 2 || (evidence.hedges.length === 0 && !PRAISE.test(text))) return undefined;
-    const kept = clauses.filter((c) => {
+    return clauses.map((c) => {
       const e = this.lexicon.find(c.text);
-      const praise = (e.hedges.length > 0 || PRAISE.test(c.text)) && e.cues.length === 0 && e.evaluations.length === 0 && !e.terms.some((t) => t.subTopic) && !NEGATIVE_SHAPE.test(c.text) && !CONTRAST.test(c.text);
-      return !praise;
+      return (e.hedges.length > 0 || PRAISE.test(c.text)) && e.cues.length === 0 && e.evaluations.length === 0 && !e.terms.some((t) => t.subTopic) && !NEGATIVE_SHAPE.test(c.text) && !CONTRAST.test(c.text);
     });
+  }
+
+  /** The view of the line's non-praised clauses, when it has praised ones too (see LineView.owner). */
+  #owner(clauses: readonly Clause[], praised: readonly boolean[] | undefined): LineView | undefined {
+    if (!praised) return undefined;
+    const kept = clauses.filter((_, i) => !praised[i]);
     if (kept.length === 0 || kept.length === clauses.length) return undefined;
     return this.view(kept.map((c) => c.text).join('，'), kept.flatMap((c) => c.tokens), false);
   }
@@ -329,6 +338,7 @@ export const LINE_FEATURES = [
   'names only what no department owns',
   'bayes complaint log-odds, most complaining clause',
   'praise, then a turn',
+  'share of clauses that only praise',
 ] as const;
 
 export function lineVector(l: LineView): Float64Array {
@@ -369,6 +379,8 @@ function buildLineVector(l: LineView): Float64Array {
     clip(l.nbClause, -20, 20) / 10,
     // 保湿效果好，不过容易油 / 还行吧，就是有点香: a review that turns after praising goes on to what is wrong.
     (l.evidence.hedges.length > 0 || PRAISE.test(l.canonicalText)) && CONTRAST.test(l.canonicalText) ? 1 : 0,
+    // 物流很快，包装严实，手机流畅，客服耐心: a long review can praise clause after clause and name no problem.
+    l.praiseShare,
   ]);
 }
 
