@@ -158,11 +158,18 @@ function inside(m: Match<LexiconHit>, matches: readonly Match<LexiconHit>[], of:
   return matches.some((o) => of(o) && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
 }
 
+/** Words that say something is good, after an intensifier (很清晰) or right after what they judge (屏幕清晰). */
+export const GOOD = ['不错', '棒', '满意', '清晰', '清楚', '流畅', '舒服', '给力', '耐心', '热情', '专业', '新鲜', '好吃', '好用', '好看', '漂亮', '结实', '精致', '实惠', '划算', '扎实', '细腻', '到位', '周到', '及时', '完美'];
+/** Intensifiers before a quality (很, 挺, 超级…). */
+export const INTENSIFIERS = ['很', '挺', '非常', '超级', '超', '特别', '真', '蛮', '十分', '相当'];
+
 /**
  * What a buyer says right after an aspect when it is good: 很好, 不错, 清晰, 也很耐心… A bare 好 only at the end of
  * its clause: before another word it is "so" (好简陋, 好慢 are complaints).
  */
-const PRAISED = /^[的得]?(?:也|都|还|真的)?(?:很|挺|非常|超级|超|特别|真|蛮|十分|相当|太|好)?(?:好(?:[的了啊呀哦呢吧]|(?=[，。！!,.~～\s]|$))|不错|棒|满意|清晰|清楚|流畅|舒服|给力|耐心|热情|专业|新鲜|好吃|好用|好看|漂亮|结实|精致|实惠|划算|扎实|细腻|到位|周到|及时|赞|完美|没得说|没话说|完好|完整|严实|齐全|很新)/;
+const PRAISED = new RegExp(
+  `^[的得]?(?:也|都|还|真的)?(?:${[...INTENSIFIERS, '太', '好'].join('|')})?(?:好(?:[的了啊呀哦呢吧]|(?=[，。！!,.~～\\s]|$))|${[...GOOD, '赞', '没得说', '没话说', '完好', '完整', '严实', '齐全', '很新'].join('|')})`,
+);
 
 function praised(text: string, end: number): boolean {
   return PRAISED.test(text.slice(end, end + 8));

@@ -11,7 +11,7 @@ import { segment } from '../text/segment.ts';
 import { BayesModel } from './bayes.ts';
 import { isClauseBreak } from './breaks.ts';
 import { canonical, isDetailsOnly, namedFeature, SEED, textFeatures } from './features.ts';
-import { Lexicon, type LexiconEvidence } from './lexicon.ts';
+import { GOOD, INTENSIFIERS, Lexicon, type LexiconEvidence } from './lexicon.ts';
 import type { SparseBinary, SparseSoftmax } from './sparse-lr.ts';
 import type { ClassifierInput } from './types.ts';
 
@@ -87,7 +87,7 @@ const EXCLAIM = /[!！]{2,}|[?？]{2,}|😡|😤|🙄|😠|💢|气死|服了|�
 const NEGATIVE_SHAPE =
   /(?<!好)不好(?!意思)[用看吃喝穿闻]?|(?<![还未])没(?:什么|啥|有)?(?:用(?![过了完])|效果|作用)|一点(?:用|效果)都没有|(?:太|有点|有些|稍微|略|比较|偏)(?:低|软|薄|厚|重|响|淡|松|多)|(?<!体积|噪音|声音|误差|色差|辐射|油烟|掉发|头屑|异味|副作用|耗电|电费|瑕疵|毛病)(?:太|真|好|很|超|特别|非常|有点|有些|稍微|略|比较|偏)(?:小|少)(?!了很多|了不少|了好多)|(?:太|真|好|很|超|特别|非常|有点|有些|稍微|略|比较|偏)(?:差|慢|硬(?!朗)|吵|脏|旧|臭|酸|苦|咸|干(?![净爽脆])|油(?!亮)|粘|黏|紧(?![凑致])|暗|糊|卡|烫|短|难(?!得)|麻烦)|(?:不是很|不太|不怎么|没那么|没有那么|不够)(?:好|满意|喜欢|舒服|滋润|保湿|清楚|清晰|结实|耐用|实用|合适|新鲜|甜|香|流畅|灵敏|稳定)|不建议(?:购买|买|大家)|(?:质量|效果|做工|味道|音质|画质)(?:很|太|非常|比较)?一般/;
 // A clause that praises (物流很快, 客服也很耐心): it does not name the complaint's owner.
-const PRAISE = /(?:都|也)(?:可以|还行|行)|(?:很|挺|非常|超|特别|真|蛮|都|也|还)(?:好|快|棒|不错|满意|漂亮|方便|舒服|给力|及时|耐心|热情|专业|实惠|划算|便宜)|好评|给力|点赞|赞|完美/;
+const PRAISE = new RegExp(`(?:都|也)(?:可以|还行|行)|(?:${[...INTENSIFIERS, '都', '也', '还'].join('|')})(?:${['好', '快', '方便', '便宜', ...GOOD].join('|')})|好评|给力|点赞|赞|完美`);
 
 interface Clause {
   text: string;
@@ -472,8 +472,8 @@ export function conversationDepartment(p0: readonly number[], dept0: readonly Ar
   let total = 0;
   let strongest = 0;
   for (let k = 0; k < p0.length; k++) {
-    // A line that names what went wrong (namesProblem: 还不发货, 发票开错了) says more about the conversation's owner than a generic
-    // escalation after it (你们到底能不能解决).
+    // A line that names what went wrong (namesProblem: 还不发货, 发票开错了) says more about the conversation's
+    // owner than a generic escalation after it (你们到底能不能解决).
     const w = p0[k]! * 0.7 ** k * (named && !named[k] ? 0.3 : 1);
     total += w;
     strongest = Math.max(strongest, p0[k]!);
