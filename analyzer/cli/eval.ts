@@ -11,7 +11,7 @@ import type { Classification } from '../../schemas/analyzed-message.ts';
 import { departmentIds, loadTaxonomy } from '../../schemas/taxonomy.ts';
 import { createClassifier } from '../classify/index.ts';
 import type { Classifier } from '../classify/types.ts';
-import { loadCorpus, loadPraiseProbe, loadRealDev, PRAISE_PROBES, loadSecondAnnotator, realSplit, type Example, type SecondLabel, type Split } from '../eval/examples.ts';
+import { loadCorpus, loadProbe, loadRealDev, loadSecondAnnotator, NEUTRAL_CHAT_PROBE, PRAISE_PROBES, realSplit, type Example, type SecondLabel, type Split } from '../eval/examples.ts';
 import { evaluate, formatReport, isRight, type Report, type Scored } from '../eval/metrics.ts';
 import { generateDemoWithTruth } from '../../ingest/demo/generate.ts';
 import { detectScript } from '../text/script.ts';
@@ -146,7 +146,7 @@ async function main(): Promise<void> {
   const ids = departmentIds(taxonomy);
   const classifier = createClassifier(taxonomy);
   const reports: Record<string, Report> = {};
-  const praiseFlagged: Record<string, number> = {};
+  const probeFlagged: Record<string, number> = {};
   const text: string[] = [`classifier ${classifier.version}, taxonomy ${classifier.taxonomyVersion}`];
 
   const run = (name: string, examples: Example[], showMistakes = true) => {
@@ -180,18 +180,19 @@ async function main(): Promise<void> {
   run(`corpus ${split}, simplified lines`, simplifiedLines, false);
   run(`corpus ${split}, the same lines converted to traditional`, simplifiedLines.map(asTraditional), false);
 
-  // Happy buyers: the real review data holds complaints only, so praise is measured on lines written for it.
-  for (const file of PRAISE_PROBES) {
-    const probe = score(classifier, loadPraiseProbe(file));
+  // Happy buyers (the real review data holds complaints only) and ordinary chat lines: measured on lines written
+  // for it, all of them not complaints.
+  for (const file of [...PRAISE_PROBES, NEUTRAL_CHAT_PROBE]) {
+    const probe = score(classifier, loadProbe(file));
     const flagged = probe.filter((x) => x.prediction.complaint);
     const byCat = new Map<string, number>();
     for (const x of flagged) byCat.set(x.example.ref!, (byCat.get(x.example.ref!) ?? 0) + 1);
     const name = basename(file);
-    praiseFlagged[name] = flagged.length / probe.length;
+    probeFlagged[name] = flagged.length / probe.length;
     text.push(
       '',
-      `== positive reviews (test/fixtures/${name}, written for measurement only): ${flagged.length} of ${probe.length} flagged as complaints (${(100 * praiseFlagged[name]).toFixed(1)}%)`,
-      `   by category: ${[...byCat].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`,
+      `== not complaints (test/fixtures/${name}, written for measurement only): ${flagged.length} of ${probe.length} flagged as complaints (${(100 * probeFlagged[name]).toFixed(1)}%)`,
+      `   by group: ${[...byCat].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`,
     );
   }
 
@@ -218,8 +219,8 @@ async function main(): Promise<void> {
 
   if (values.demo) run('demo chats (generator labels)', demoExamples());
 
-  text.push('', targets(reports), ...Object.entries(praiseFlagged).map(([f, r]) => `  positive reviews flagged as complaints (${f})`.padEnd(50) + ` ${(100 * r).toFixed(1)}% (lower is better: each is a false alarm)`));
-  if (values.json) process.stdout.write(`${JSON.stringify({ classifier: classifier.version, taxonomy: classifier.taxonomyVersion, reports, praiseProbeFlagged: praiseFlagged })}\n`);
+  text.push('', targets(reports), ...Object.entries(probeFlagged).map(([f, r]) => `  not complaints flagged (${f})`.padEnd(50) + ` ${(100 * r).toFixed(1)}% (lower is better: each is a false alarm)`));
+  if (values.json) process.stdout.write(`${JSON.stringify({ classifier: classifier.version, taxonomy: classifier.taxonomyVersion, reports, probesFlagged: probeFlagged })}\n`);
   else process.stdout.write(`${text.join('\n')}\n`);
 }
 

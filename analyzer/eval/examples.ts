@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Script } from '../../schemas/analyzed-message.ts';
 import { LabeledLine } from '../../schemas/labeled-line.ts';
@@ -78,15 +78,23 @@ export function loadCorpus(split: Split = 'all', dir = CORPUS_DIR): Example[] {
  * praise-probe-2.jsonl (200 lines, 15 other categories) was only ever counted, so it stays a fair test.
  */
 export const PRAISE_PROBES = ['praise-probe.jsonl', 'praise-probe-2.jsonl'].map((f) => fileURLToPath(new URL(`../../test/fixtures/${f}`, import.meta.url)));
+/**
+ * test/fixtures/neutral-chat-probe.jsonl: 200 buyer chat lines that are not complaints (pre-sale questions,
+ * shipping and order requests before anything went wrong, bargaining, chit-chat, details), written for
+ * measurement only and only ever counted.
+ */
+export const NEUTRAL_CHAT_PROBE = fileURLToPath(new URL('../../test/fixtures/neutral-chat-probe.jsonl', import.meta.url));
 
-export function loadPraiseProbe(file: string): Example[] {
+/** A probe file: lines that are all not complaints, each with a group (`cat` or `kind`), kept in `ref`. */
+export function loadProbe(file: string): Example[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((raw, i) => {
-      const l = JSON.parse(raw) as { text?: unknown; cat?: unknown; complaint?: unknown };
-      if (typeof l.text !== 'string' || typeof l.cat !== 'string' || l.complaint !== false) throw new Error(`${file}:${i + 1}: expected {"text","cat","complaint":false}`);
-      return { text: l.text, role: 'customer', complaint: false, departments: [], subTopic: null, script: detectScript(l.text).script, source: 'praise probe', kind: 'praise', ref: l.cat };
+      const l = JSON.parse(raw) as { text?: unknown; cat?: unknown; kind?: unknown; complaint?: unknown };
+      const group = l.cat ?? l.kind;
+      if (typeof l.text !== 'string' || typeof group !== 'string' || l.complaint !== false) throw new Error(`${file}:${i + 1}: expected {"text","cat" or "kind","complaint":false}`);
+      return { text: l.text, role: 'customer', complaint: false, departments: [], subTopic: null, script: detectScript(l.text).script, source: basename(file, '.jsonl'), kind: 'probe', ref: group };
     });
 }
 
