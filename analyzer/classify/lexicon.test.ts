@@ -114,6 +114,23 @@ describe('Lexicon negation', () => {
     expect(find('售后一直不处理').terms.some((t) => t.subTopic === 'after_sales')).toBe(true);
   });
 
+  it('reads a suspicion (是不是坏了) and a quoted promise (不是说包邮吗) as naming the problem, not denying it', () => {
+    expect(find('是不是坏了').terms.some((t) => t.subTopic === 'defect')).toBe(true);
+    expect(find('是不是发错了').terms.some((t) => t.subTopic === 'wrong_item')).toBe(true);
+    expect(find('不是说包邮吗').terms.some((t) => t.department === 'ops')).toBe(true);
+    expect(find('不是质量问题').terms).toEqual([]);
+  });
+
+  it('reads a length of time after a verb of use (用了半个月) as use, not waiting; buying again (又买了) as no cue', () => {
+    expect(find('用了半个月，出水量很大').cues).toEqual([]);
+    expect(find('用了好几天了，很好用').terms).toEqual([]);
+    expect(find('等了半个月还没到').cues).toContain('半个月');
+    expect(find('好几天了还没到').terms.some((t) => t.subTopic === 'slow_transit')).toBe(true);
+    expect(find('用了半个月就坏了').terms.some((t) => t.subTopic === 'defect')).toBe(true);
+    expect(find('穿着很舒服，又买了一双').cues).toEqual([]);
+    expect(find('又发错了').cues).toContain('又');
+  });
+
   it('matches traditional spellings through normalization', () => {
     expect(find('沒什麼效果').terms.some((t) => t.department === 'product')).toBe(true);
   });

@@ -58,6 +58,10 @@ const PLAIN_WORDS = [
   '再不处理', '不处理的话', '再不给处理', '再不解决', '不解决的话',
   // 怕是坏了: "I'm afraid it is", a report, not a fear.
   '怕是',
+  // 是不是坏了, 是不是发错了: a suspicion asks about the problem, it does not deny it; 不是说包邮吗 quotes a promise.
+  '是不是', '不是说', '不是应该',
+  // 又买了一双, 又回购了: buying again is praise; 又 stays a cue elsewhere (又发错了).
+  '又买', '又入', '又来买', '又回购', '又囤', '又下单', '又拍了', '又推荐',
   // A card, not a parcel stuck somewhere (保修卡在哪).
   '保修卡在', '会员卡在', '银行卡在',
 ];
@@ -66,6 +70,17 @@ const PLAIN_WORDS = [
  * 包得很好), 原以为会磨脚. 怕是 ("I'm afraid it is") reports a problem, so it is a plain word.
  */
 const SUPPOSED = ['担心', '害怕', '生怕', '怕', '以为', '原以为', '本以为', '还以为', '顾虑'];
+
+/**
+ * 用了半个月 (，很好用), 穿了好几天: a length of time after a verb of use is how long the buyer has used the thing,
+ * not how long they waited (等了半个月, 好几天了还没到).
+ */
+const SPAN = /^(?:好几|一个|半个|几|两|三|四|五|一)(?:天|周|星期|个星期|个月|月)/;
+const USAGE_BEFORE = /(?:用|穿|吃|喝|戴|玩|试|涂|抹|擦|坚持|住)(?:了|过)?(?:大概|差不多|将近|快)?$/;
+
+function usedFor(text: string, m: Match<LexiconHit>): boolean {
+  return SPAN.test(m.pattern) && USAGE_BEFORE.test(text.slice(Math.max(0, m.start - 5), m.start));
+}
 
 /** How many characters may stand between a negation and the term it cancels (不是质量问题, 没有坏). */
 const NEGATION_REACH = 2;
@@ -123,6 +138,7 @@ export class Lexicon {
       if (v.kind === 'term') {
         // 再不处理(我就差评): a term inside a plain word is not said; 垃圾书: a judgement of what no department owns.
         if (inside(m, matches, (o) => o.value.kind === 'word' || o.value.kind === 'unowned')) continue;
+        if (usedFor(text, m)) continue;
         // 屏幕很清晰, 快递小哥态度很好, 发货也快: a praised aspect is no evidence of a problem with it.
         if (praised(text, m.end)) continue;
         // 烂的一个都没有, 掉发少了很多: a problem denied or gone, said after it; 本来担心会压坏: only feared.
@@ -139,7 +155,8 @@ export class Lexicon {
           if (missing) evidence.cues.push(text.slice(n.start, m.end));
         }
       } else if (v.kind === 'cue' || v.kind === 'evaluation') {
-        if (inside(m, matches, (o) => o.value.kind === 'unowned')) continue;
+        if (inside(m, matches, (o) => o.value.kind === 'unowned' || o.value.kind === 'word')) continue;
+        if (usedFor(text, m)) continue;
         if (negation(m) || supposed(m)) evidence.negated.push(m.pattern);
         else (v.kind === 'cue' ? evidence.cues : evidence.evaluations).push(m.pattern);
       } else if (v.kind === 'unowned') {
