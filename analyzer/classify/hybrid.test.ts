@@ -114,6 +114,28 @@ describe('HybridClassifier (the committed model)', () => {
     expect(sub).toContain(c.subTopic);
   });
 
+  it('picks among the sub-topics the line names when it names several', () => {
+    for (const [text, named] of [
+      ['发错了颜色，还少发了一件', ['wrong_item', 'missing_item']],
+      ['用了三天就坏了，而且一股刺鼻的味道', ['durability', 'defect', 'smell']],
+    ] as const) {
+      const c = run(text);
+      expect(c.complaint, text).toBe(true);
+      expect(named, text).toContain(c.subTopic);
+    }
+    // 太大 (fit_comfort) comes first; the line is about the smell.
+    expect(run('味道太大了 放了一周还有甲醛味').subTopic).toBe('smell');
+  });
+
+  it('reads 舒服了 as no exasperated 服了', () => {
+    const exclaim = (raw: string) => {
+      const l = prepareLine(raw);
+      return classifier.signals({ text: l.text, tokens: l.tokens }).line.exclaim;
+    };
+    expect(exclaim('第二双了，穿着太舒服了')).toBe(false);
+    expect(exclaim('真是服了')).toBe(true);
+  });
+
   it('names the model and taxonomy version it was built with', () => {
     expect(classifier.version).toBe(model.version);
     expect(classifier.taxonomyVersion).toBe(taxonomy.version);

@@ -140,24 +140,26 @@ export class HybridClassifier implements Classifier {
   }
 
   #subTopic(s: Signals, department: string): string | null {
-    // A sub-topic term of the line decides (all weigh the same: the first one); else the complaint the line goes
-    // on with in the conversation (这都第几天了 after a late dispatch); else the text model.
+    // The sub-topic terms of the line decide; else those of the complaint the line goes on with in the
+    // conversation (这都第几天了 after a late dispatch); else the text model. When the terms name two or more
+    // sub-topics (包装破了，还少发了一件), the text model picks among those.
+    const all = this.#subClasses.get(department) ?? [];
     for (const v of [s.line, ...s.previous]) {
-      const named = ownerView(v).evidence.terms.find((t) => t.department === department && t.subTopic)?.subTopic;
-      if (named) return named;
+      const named = new Set<string>();
+      for (const t of ownerView(v).evidence.terms) if (t.department === department && t.subTopic) named.add(t.subTopic);
+      if (named.size === 0) continue;
+      const among = named.size > 1 ? all.filter((c) => named.has(c.id)) : [];
+      return among.length > 0 ? this.#likeliestSubTopic(s, among) : named.values().next().value!;
     }
-    const candidates = this.#subClasses.get(department);
-    if (!candidates) return null;
+    return all.length > 0 ? this.#likeliestSubTopic(s, all) : null;
+  }
+
+  /** The sub-topic the text model finds likeliest for the line's owner clauses, among `candidates`. */
+  #likeliestSubTopic(s: Signals, candidates: readonly { index: number; id: string }[]): string {
     const scores = this.#subTopics.scoresFairFor(ownerView(s.line).features, candidates.map((x) => x.index), this.#subScores);
-    let best: string | null = null;
-    let top = -Infinity;
-    for (const { index, id } of candidates) {
-      if (scores[index]! > top) {
-        top = scores[index]!;
-        best = id;
-      }
-    }
-    return best;
+    let best = candidates[0]!;
+    for (const c of candidates) if (scores[c.index]! > scores[best.index]!) best = c;
+    return best.id;
   }
 
   /** Lexicon terms and cues that matched, then the words the Bayes model weighs most towards the owner. */
