@@ -80,8 +80,18 @@ export function canonicalTokens(tokens: readonly string[]): string[] {
   return tokens.map((t) => canonical(t));
 }
 
+/** Greetings and thanks that add nothing to a line: around details (你好 [订单x]) or alone (好的 谢谢). */
+export const GREETINGS = ['你好', '您好', '在吗', '在么', '在不在', '谢谢', '亲'];
+
 /** A line that only hands over details: order numbers, links, ids, amounts, the platform's order card. */
-const DETAIL_WORDS = /咨询订单号|订单号|订单编号|商品id|商品编号|订单金额|下单时间|单号|编号|订单|order|id|sku|发票抬头|税号|金额|电话|地址|手机|号码|是|你好|您好|在吗|在么|在不在|谢谢|麻烦|亲|:|：|,|，|;|；|\[|\]|【|】|\s/g;
+const DETAIL_WORDS = new RegExp(
+  [
+    ...['咨询订单号', '订单号', '订单编号', '商品id', '商品编号', '订单金额', '下单时间', '单号', '编号', '订单', 'order', 'id', 'sku'],
+    ...['发票抬头', '税号', '金额', '电话', '地址', '手机', '号码', '是', '麻烦', ...GREETINGS],
+    ...[':', '：', ',', '，', ';', '；', '\\[', '\\]', '【', '】', '\\s'],
+  ].join('|'),
+  'g',
+);
 export function isDetailsOnly(canonicalText: string): boolean {
   if (canonicalText.length === 0) return false;
   const rest = canonicalText.replace(/[\ue000-\ue003]/g, '').replace(DETAIL_WORDS, '').replace(/[0a-z_\-.#/]+/g, '');

@@ -10,7 +10,7 @@ import { PLACEHOLDER_SOURCE } from '../text/placeholder.ts';
 import { segment } from '../text/segment.ts';
 import { BayesModel } from './bayes.ts';
 import { isClauseBreak } from './breaks.ts';
-import { canonical, isDetailsOnly, namedFeature, SEED, textFeatures } from './features.ts';
+import { canonical, GREETINGS, isDetailsOnly, namedFeature, SEED, textFeatures } from './features.ts';
 import { GOOD, INTENSIFIERS, Lexicon, type LexiconEvidence } from './lexicon.ts';
 import type { SparseBinary, SparseSoftmax } from './sparse-lr.ts';
 import type { ClassifierInput } from './types.ts';
@@ -77,7 +77,14 @@ const QUESTION = /[?？]\s*$|[吗嘛么呢][?？!！。~～\s]*$|(?:行不行|�
 // Phrases agents use and buyers rarely do (buyers greet with 您好 too, so it is not one of them).
 const AGENT_STYLE = /亲亲|^亲[,，!！ ]|为您|帮您|给您|请您|小妹|客官|感谢您|祝您|您稍等|久等了/;
 // 好的 [姓名x], 好的👌 thanks, 没有了，谢谢你: a name, an emoji or a thank-you does not make it more than a 好的.
-const ACK = /^(好的?|好吧|好哒|好滴|嗯+|哦+|噢+|奥|ok|okay|行|可以|收到|知道了|明白了?|谢谢|谢了|多谢|感谢|辛苦了|辛苦啦|辛苦你了|辛苦您了|麻烦了|麻烦啦|麻烦你了|麻烦您了|有劳|没事了?|没有了|没了|拜拜|再见|在吗|在不在|你好|您好|hello|hi|thanks?|thx|亲|[你您啊呀哈啦]|\[姓名x\]|[\p{Extended_Pictographic}\u{FE0F}]|[.。,，!！~～\s])+$/iu;
+const ACK = new RegExp(
+  `^(${[
+    ...['好的?', '好吧', '好哒', '好滴', '嗯+', '哦+', '噢+', '奥', 'ok', 'okay', '行', '可以', '收到', '知道了', '明白了?', '谢了', '多谢', '感谢'],
+    ...['辛苦了', '辛苦啦', '辛苦你了', '辛苦您了', '麻烦了', '麻烦啦', '麻烦你了', '麻烦您了', '有劳', '没事了?', '没有了', '没了', '拜拜', '再见'],
+    ...['hello', 'hi', 'thanks?', 'thx', ...GREETINGS, '[你您啊呀哈啦]', '\\[姓名x\\]', '[\\p{Extended_Pictographic}\\u{FE0F}]', '[.。,，!！~～\\s]'],
+  ].join('|')})+$`,
+  'iu',
+);
 const EXCLAIM = /[!！]{2,}|[?？]{2,}|😡|😤|🙄|😠|💢|气死|(?<![舒佩衣克说征驯制信])服了|无语/u;
 // A buyer judging the goods badly, in words no department owns: the taxonomy's evaluation words (不怎么样,
 // 烂东西) and these shapes ("分辨率太低", "隔音不好", "没什么用"). The lexicon routes; this only says "something is wrong".
