@@ -120,33 +120,28 @@ export class Lexicon {
   find(text: string): LexiconEvidence {
     const matches = this.#matcher.findAll(text);
     // A negation inside a longer entry (还没发货, 不送上门, 不错) belongs to that entry; only free ones cancel.
+    // Functions here are module-level, not closures: this runs for every line (and tsx names each closure made).
     const free: Match<LexiconHit>[] = [];
+    const fears: Match<LexiconHit>[] = [];
     for (const n of matches) {
-      if (n.value.kind !== 'negation') continue;
-      if (!inside(n, matches, (o) => o.value.kind !== 'negation')) free.push(n);
+      if (n.value.kind === 'negation' && !inside(n, matches, isNotNegation)) free.push(n);
+      else if (n.value.kind === 'supposed' && !inside(n, matches, isWord)) fears.push(n);
     }
-    // A negation reaches over a character or two of its own clause (不是质量问题), never past punctuation
-    // (大小不等，再也不会买).
-    const negation = (m: Match<LexiconHit>) =>
-      free.find((n) => n.end <= m.start && m.start - n.end <= NEGATION_REACH && !hasClauseBreak(text.slice(n.end, m.start)));
-    const fears = matches.filter((o) => o.value.kind === 'supposed' && !inside(o, matches, (w) => w.value.kind === 'word'));
-    // A problem feared or expected earlier in its clause (担心快递会压坏, 以为会磨脚) is not one that happened.
-    const supposed = (m: Match<LexiconHit>) => fears.some((f) => f.end <= m.start && !hasClauseBreak(text.slice(f.end, m.start)));
     const evidence: LexiconEvidence = { terms: [], negated: [], cues: [], evaluations: [], hedges: [], unowned: [] };
     for (const m of matches) {
       const v = m.value;
       if (v.kind === 'term') {
         // 再不处理(我就差评): a term inside a plain word is not said; 垃圾书: a judgement of what no department owns.
-        if (inside(m, matches, (o) => o.value.kind === 'word' || o.value.kind === 'unowned')) continue;
+        if (inside(m, matches, isWordOrUnowned)) continue;
         if (usedFor(text, m)) continue;
         // 屏幕很清晰, 快递小哥态度很好, 发货也快: a praised aspect is no evidence of a problem with it.
         if (praised(text, m.end)) continue;
         // 烂的一个都没有, 掉发少了很多: a problem denied or gone, said after it; 本来担心会压坏: only feared.
-        if (!v.aspect && (clearedAfter(text, m.end) || supposed(m))) {
+        if (!v.aspect && (clearedAfter(text, m.end) || supposed(text, fears, m))) {
           evidence.negated.push(m.pattern);
           continue;
         }
-        const n = negation(m);
+        const n = negation(text, free, m);
         // An aspect is missing (没什么效果) or refused (不给开发票) unless the negation clears it of blame (不是质量问题).
         const missing = n !== undefined && v.aspect && (ABSENCE.has(n.pattern) || refused(text, n, m)) && !problemFollows(text, m.end);
         if (n && !missing) evidence.negated.push(m.pattern);
@@ -155,24 +150,45 @@ export class Lexicon {
           if (missing) evidence.cues.push(text.slice(n.start, m.end));
         }
       } else if (v.kind === 'cue' || v.kind === 'evaluation') {
-        if (inside(m, matches, (o) => o.value.kind === 'unowned' || o.value.kind === 'word')) continue;
+        if (inside(m, matches, isWordOrUnowned)) continue;
         if (usedFor(text, m)) continue;
-        if (negation(m) || supposed(m)) evidence.negated.push(m.pattern);
+        if (negation(text, free, m) || supposed(text, fears, m)) evidence.negated.push(m.pattern);
         else (v.kind === 'cue' ? evidence.cues : evidence.evaluations).push(m.pattern);
       } else if (v.kind === 'unowned') {
         evidence.unowned.push(m.pattern);
       } else if (v.kind === 'hedge') {
         // 不满意, 不推荐, 不喜欢: the satisfaction word is part of a complaint, not a softener.
-        if (!inside(m, matches, (o) => o.value.kind !== 'hedge' && o.value.kind !== 'negation') && !negation(m)) evidence.hedges.push(m.pattern);
+        if (!inside(m, matches, isNeitherHedgeNorNegation) && !negation(text, free, m)) evidence.hedges.push(m.pattern);
       }
     }
     return evidence;
   }
 }
 
+/**
+ * The free negation that reaches `m`: over a character or two of its own clause (不是质量问题), never past
+ * punctuation (大小不等，再也不会买).
+ */
+function negation(text: string, free: readonly Match<LexiconHit>[], m: Match<LexiconHit>): Match<LexiconHit> | undefined {
+  for (const n of free) if (n.end <= m.start && m.start - n.end <= NEGATION_REACH && !hasClauseBreak(text.slice(n.end, m.start))) return n;
+  return undefined;
+}
+
+/** A problem feared or expected earlier in its clause (担心快递会压坏, 以为会磨脚) is not one that happened. */
+function supposed(text: string, fears: readonly Match<LexiconHit>[], m: Match<LexiconHit>): boolean {
+  for (const f of fears) if (f.end <= m.start && !hasClauseBreak(text.slice(f.end, m.start))) return true;
+  return false;
+}
+
+const isNotNegation = (o: Match<LexiconHit>) => o.value.kind !== 'negation';
+const isWord = (o: Match<LexiconHit>) => o.value.kind === 'word';
+const isWordOrUnowned = (o: Match<LexiconHit>) => o.value.kind === 'word' || o.value.kind === 'unowned';
+const isNeitherHedgeNorNegation = (o: Match<LexiconHit>) => o.value.kind !== 'hedge' && o.value.kind !== 'negation';
+
 /** Whether `m` lies within a longer match of the kind `of` picks (不 in 不错, 不处理 in 再不处理). */
 function inside(m: Match<LexiconHit>, matches: readonly Match<LexiconHit>[], of: (o: Match<LexiconHit>) => boolean): boolean {
-  return matches.some((o) => of(o) && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
+  for (const o of matches) if (o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start && of(o)) return true;
+  return false;
 }
 
 /** Words that say something is good, after an intensifier (很清晰) or right after what they judge (屏幕清晰). */
