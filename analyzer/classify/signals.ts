@@ -130,7 +130,8 @@ function splitClauses(text: string, tokens: readonly string[]): Clause[] {
     }
   }
   if (text.length > from) spans.push([from, text.length]);
-  const out: Clause[] = spans.map(([a, b]) => ({ text: text.slice(a, b), tokens: [] }));
+  const out: Clause[] = [];
+  for (const [a, b] of spans) out.push({ text: text.slice(a, b), tokens: [] });
   if (out.length < 2) return out;
   let cursor = 0;
   let k = 0;
@@ -240,12 +241,14 @@ export class SignalReader {
    * The Bayes complaint log-odds of the most complaining clause: praise clauses do not add up to a complaint.
    */
   #clauseNb(clauses: readonly Clause[], whole: number): number {
-    const long = clauses.filter((c) => c.text.length > 1);
-    if (long.length < 2) return whole;
+    let long = 0;
+    for (const c of clauses) if (c.text.length > 1) long++;
+    if (long < 2) return whole;
     let best = -Infinity;
     const scores = new Float64Array(this.bayes.classes.length);
     const f: number[] = [];
-    for (const c of long) {
+    for (const c of clauses) {
+      if (c.text.length <= 1) continue;
       f.length = 0;
       textFeatures(canonical(c.text), c.tokens, f);
       const nb = this.bayes.scores(f, scores);
@@ -273,12 +276,13 @@ export class SignalReader {
 
   /** Views of context lines repeat (each later line of a conversation sees them again): cached by text. */
   contextView(text: string): LineView {
-    return cached(this.#cache, text, () => this.view(text, segment(text)));
+    return this.#cache.get(text) ?? remember(this.#cache, text, this.view(text, segment(text)));
   }
 
   read(input: ClassifierInput): Signals {
     // Cached: the next line of the conversation will read this one as its context.
-    const line = cached(this.#cache, input.text, () => this.view(input.text, input.tokens));
+    // (No closures on this path: it runs for every line, and tsx names every closure made.)
+    const line = this.#cache.get(input.text) ?? remember(this.#cache, input.text, this.view(input.text, input.tokens));
     const previous: LineView[] = [];
     let agent: LexiconView | undefined;
     let agentText = '';
@@ -288,13 +292,20 @@ export class SignalReader {
       if (c.text.length === 0) continue;
       if (c.role === 'customer' && previous.length < 3) previous.push(this.contextView(c.text));
       else if (c.role === 'agent' && !agent) {
-        agent = cached(this.#agentCache, c.text, () => this.lexiconView(c.text));
+        agent = this.#agentCache.get(c.text) ?? remember(this.#agentCache, c.text, this.lexiconView(c.text));
         agentText = c.text;
       }
     }
     // The customer's opening line usually says what the whole conversation is about.
-    const opening = context.find((c) => c.role === 'customer' && c.text.length > 0);
-    if (opening && previous.length === 3) {
+    let opening: (typeof context)[number] | undefined;
+    if (previous.length === 3) {
+      for (const c of context) {
+        if (c.role !== 'customer' || c.text.length === 0) continue;
+        opening = c;
+        break;
+      }
+    }
+    if (opening) {
       const v = this.contextView(opening.text);
       if (!previous.includes(v)) previous.push(v);
     }
@@ -302,14 +313,10 @@ export class SignalReader {
   }
 }
 
-/** A view from `cache` by text, made and kept (the oldest of 8,192 dropped) when missing. */
-function cached<V>(cache: Map<string, V>, text: string, make: () => V): V {
-  let v = cache.get(text);
-  if (!v) {
-    v = make();
-    if (cache.size >= 8192) cache.delete(cache.keys().next().value!);
-    cache.set(text, v);
-  }
+/** Keeps `v` in `cache` under `text` (the oldest of 8,192 dropped) and returns it. */
+function remember<V>(cache: Map<string, V>, text: string, v: V): V {
+  if (cache.size >= 8192) cache.delete(cache.keys().next().value!);
+  cache.set(text, v);
   return v;
 }
 
@@ -456,7 +463,10 @@ export const ownerView = (l: LineView): LineView => l.owner ?? l;
  * Whether the line names what went wrong (还不发货, 发票开错了: a sub-topic term in its non-praised clauses), as
  * against a generic escalation (给我退货, 再不处理我就差评了) that takes its owner from the conversation.
  */
-export const namesProblem = (l: LineView): boolean => ownerView(l).evidence.terms.some((t) => t.subTopic);
+export function namesProblem(l: LineView): boolean {
+  for (const t of ownerView(l).evidence.terms) if (t.subTopic) return true;
+  return false;
+}
 
 /** Stage 0 department inputs, one vector per department (taxonomy order). */
 export function lineDepartmentVectors(line: LineView): Float64Array[] {
@@ -499,12 +509,16 @@ export function conversationDepartment(p0: readonly number[], dept0: readonly Ar
  * memoized on their (cached) views. Training and classification both call this, so they read context alike.
  */
 export function conversationOf(s: Signals, line: SparseBinary, lineDepartment: SparseSoftmax, departments: number): { p0: number[]; conversation: Float64Array } {
-  const stage0 = s.previous.map(
-    (v) => (v.stage0 ??= { complaint: line.predict(v.sparse, lineVector(v)), departments: lineDepartment.predict(ownerView(v).sparse, lineDepartmentVectors(v), new Float64Array(departments)) }),
-  );
-  const p0 = stage0.map((x) => x.complaint);
-  const named = s.previous.map(namesProblem);
-  return { p0, conversation: conversationDepartment(p0, stage0.map((x) => x.departments), departments, named) };
+  const p0: number[] = [];
+  const dept0: Float64Array[] = [];
+  const named: boolean[] = [];
+  for (const v of s.previous) {
+    v.stage0 ??= { complaint: line.predict(v.sparse, lineVector(v)), departments: lineDepartment.predict(ownerView(v).sparse, lineDepartmentVectors(v), new Float64Array(departments)) };
+    p0.push(v.stage0.complaint);
+    dept0.push(v.stage0.departments);
+    named.push(namesProblem(v));
+  }
+  return { p0, conversation: conversationDepartment(p0, dept0, departments, named) };
 }
 
 /** Stage 1 department inputs: stage 0's plus the conversation (`conversationDepartment`). */
