@@ -127,6 +127,15 @@ describe('HybridClassifier (the committed model)', () => {
     expect(run('味道太大了 放了一周还有甲醛味').subTopic).toBe('smell');
   });
 
+  it('reads 不好不好 as a repeated judgement, not the question 好不好', () => {
+    const question = (raw: string) => {
+      const l = prepareLine(raw);
+      return classifier.signals({ text: l.text, tokens: l.tokens }).line.question;
+    };
+    expect(question('不好不好不好')).toBe(false);
+    expect(question('换个颜色好不好')).toBe(true);
+  });
+
   it('reads 舒服了 as no exasperated 服了', () => {
     const exclaim = (raw: string) => {
       const l = prepareLine(raw);

@@ -131,6 +131,12 @@ describe('Lexicon negation', () => {
     expect(find('又发错了').cues).toContain('又');
   });
 
+  it('reads an aspect said absent after it (赠品都没, 发票都没有) as missing, and a problem cleared (包装没有破损) as not', () => {
+    expect(find('产品很好，啥赠品都没').cues).toContain('赠品都没');
+    expect(find('发票都没有').cues).toContain('发票都没有');
+    expect(find('包装没有破损').cues).toEqual([]);
+  });
+
   it('matches traditional spellings through normalization', () => {
     expect(find('沒什麼效果').terms.some((t) => t.department === 'product')).toBe(true);
   });

@@ -148,6 +148,11 @@ export class Lexicon {
         else {
           evidence.terms.push({ department: v.department, subTopic: v.subTopic, term: m.pattern, weight: v.weight, start: m.start });
           if (missing) evidence.cues.push(text.slice(n.start, m.end));
+          else if (v.aspect) {
+            // 赠品都没, 发票都没有, 物流信息也没有: an aspect said absent after it is missing too.
+            const absent = ABSENT_AFTER.exec(text.slice(m.end, m.end + 8));
+            if (absent) evidence.cues.push(text.slice(m.start, m.end + absent[1]!.length));
+          }
         }
       } else if (v.kind === 'cue' || v.kind === 'evaluation') {
         if (inside(m, matches, isWordOrUnowned)) continue;
@@ -214,6 +219,12 @@ function praised(text: string, end: number): boolean {
  */
 const CLEARED_AFTER =
   /^[的得]?(?:(?:一(?:点|个|颗|块|根|丝|次|盒|件|瓶|粒))?(?:都|也)(?:没有|没)(?:了|呢|啊|哦)?\s*(?:[，。！!,.~～…；;\s]|$)|(?:真的|明显|也|都|基本|已经)?(?:少了|减少了?|没了|没有了|不见了|消失了?|改善了?|减轻了?|淡了|好多了|好了很多))/;
+
+/**
+ * After an aspect: said absent at the end of its clause (赠品都没, 发票都没有, 赠品没了), as against a problem cleared
+ * (包装没有破损: the absence is not at the end of the clause).
+ */
+const ABSENT_AFTER = /^((?:的)?(?:也|都|还|竟然|居然)?(?:没有|没)(?:了|呢|啊|哦|呀)?)\s*(?:[，。！!,.~～…；;?？\s]|$)/;
 
 function clearedAfter(text: string, end: number): boolean {
   return CLEARED_AFTER.test(text.slice(end, end + 12));

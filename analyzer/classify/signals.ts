@@ -73,7 +73,7 @@ export interface Signals {
 // 味道酸吗 [链接x]: a link, placeholder or emoji after the question does not make it a statement.
 const TRAILING = new RegExp(String.raw`(?:\s*(?:${PLACEHOLDER_SOURCE}|[\p{Extended_Pictographic}\u{FE0F}]))+\s*$`, 'u');
 // 看看行不行, 要等多久才能睡: an A-not-A ending and "how long until" ask as well as 吗 does.
-const QUESTION = /[?？]\s*$|[吗嘛么呢][?？!！。~～\s]*$|(?:行不行|好不好|可不可以|可以不|对不对|要不要)[?？!！。~～\s]*$|(?:多久|多长时间)(?:才能|才可以|才会)|^(请问|问一下|问下|能不能|可不可以|能否|是否|有没有|怎么|如何|哪里|什么时候|多久)/;
+const QUESTION = /[?？]\s*$|[吗嘛么呢][?？!！。~～\s]*$|(?:行不行|(?<!不)好不好|可不可以|可以不|对不对|要不要)[?？!！。~～\s]*$|(?:多久|多长时间)(?:才能|才可以|才会)|^(请问|问一下|问下|能不能|可不可以|能否|是否|有没有|怎么|如何|哪里|什么时候|多久)/;
 // Phrases agents use and buyers rarely do (buyers greet with 您好 too, so it is not one of them).
 const AGENT_STYLE = /亲亲|^亲[,，!！ ]|为您|帮您|给您|请您|小妹|客官|感谢您|祝您|您稍等|久等了/;
 // 好的 [姓名x], 好的👌 thanks, 没有了，谢谢你: a name, an emoji or a thank-you does not make it more than a 好的.
