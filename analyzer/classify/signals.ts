@@ -234,6 +234,9 @@ export class SignalReader {
       owner: parts ? this.#owner(parts, praised) : undefined,
       praiseShare: praised ? praised.filter(Boolean).length / praised.length : 0,
       nbClause: parts && !this.withoutText ? this.#clauseNb(parts, nbComplaint) : nbComplaint,
+      // Present from the start (memoized later), so every view has the same shape for the JIT.
+      stage0: undefined,
+      vector: undefined,
     };
   }
 
@@ -478,7 +481,13 @@ export function lineDepartmentVectors(line: LineView): Float64Array[] {
   for (let i = 0; i < D; i++) {
     // A department the Bayes model never saw (a taxonomy may add one) gets a neutral, uniform share.
     const nb = Number.isNaN(l.nbDept[i]!) ? -Math.log(D) : clip(l.nbDept[i]!, -15, 0);
-    out.push(Float64Array.from([nb / 5, Math.min(l.lex[i]!, 6) / 3, lexTotal > 0 ? l.lex[i]! / lexTotal : 0, l.sub[i]!, 0, 0, 0]));
+    // Filled in place (no array literal): this runs for every line and department.
+    const v = new Float64Array(DEPARTMENT_FEATURES.length);
+    v[0] = nb / 5;
+    v[1] = Math.min(l.lex[i]!, 6) / 3;
+    v[2] = lexTotal > 0 ? l.lex[i]! / lexTotal : 0;
+    v[3] = l.sub[i]!;
+    out.push(v);
   }
   return out;
 }
