@@ -137,6 +137,15 @@ describe('Lexicon negation', () => {
     expect(find('包装没有破损').cues).toEqual([]);
   });
 
+  it('reads rubbish itself (垃圾袋, 把垃圾带走) as no judgement of the goods', () => {
+    const taken = find('安装师傅还把垃圾都带走了');
+    expect(taken.terms.filter((t) => t.subTopic !== null)).toEqual([]);
+    expect(taken.cues).toEqual([]);
+    expect(taken.evaluations).toEqual([]);
+    expect(find('垃圾袋一提就破').terms.some((t) => t.subTopic === 'quality')).toBe(false);
+    expect(find('东西就是垃圾').cues).toContain('垃圾');
+  });
+
   it('matches traditional spellings through normalization', () => {
     expect(find('沒什麼效果').terms.some((t) => t.department === 'product')).toBe(true);
   });

@@ -62,6 +62,8 @@ const PLAIN_WORDS = [
   '是不是', '不是说', '不是应该',
   // 又买了一双, 又回购了: buying again is praise; 又 stays a cue elsewhere (又发错了).
   '又买', '又入', '又来买', '又回购', '又囤', '又下单', '又拍了', '又推荐',
+  // Rubbish itself, not a judgement of the goods: 垃圾袋 and 垃圾桶 are goods, 把垃圾带走 is an installer's courtesy.
+  '垃圾袋', '垃圾桶', '垃圾篓', '垃圾分类', '把垃圾', '包装垃圾', '扔垃圾', '倒垃圾', '清理垃圾', '收拾垃圾', '垃圾带走', '垃圾都带走',
   // A card, not a parcel stuck somewhere (保修卡在哪).
   '保修卡在', '会员卡在', '银行卡在',
 ];
