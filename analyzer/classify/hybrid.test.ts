@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTaxonomy, parseTaxonomy } from '../../schemas/taxonomy.ts';
 import { prepareContextText, prepareLine } from '../text/prepare.ts';
 import { HybridClassifier, loadModelFile } from './hybrid.ts';
+import { LINE_FEATURES, lineVector } from './signals.ts';
 import type { ContextLine } from './types.ts';
 
 const taxonomy = loadTaxonomy();
@@ -136,6 +137,10 @@ describe('HybridClassifier (the committed model)', () => {
     expect(lineOf('换个颜色好不好').question).toBe(true);
     expect(lineOf('第二双了，穿着太舒服了').exclaim).toBe(false);
     expect(lineOf('真是服了').exclaim).toBe(true);
+    // 就是 turns in 很好看，就是有点小 but means "is exactly" in 一打开就是热水.
+    const turn = LINE_FEATURES.indexOf('praise, then a turn');
+    expect(lineVector(lineOf('很好看，就是有点小'))[turn]).toBe(1);
+    expect(lineVector(lineOf('很好用，一打开就是热水'))[turn]).toBe(0);
   });
 
   it('names the model and taxonomy version it was built with', () => {

@@ -110,7 +110,27 @@ const TURNS = ['就是', '但是', '可是', '不过', '只是', '可惜', '美�
 const TURN_STARTS = new Set(TURNS.map((t) => t.charCodeAt(0)));
 // A line or clause that contrasts is not praise only: the turns, and words that contrast without starting a
 // clause of their own (但 is also inside 不但, so it does not split).
-const CONTRAST = new RegExp([...TURNS, '但', '唯一', '除了', '缺点'].join('|'));
+const CONTRAST_WORDS = new RegExp([...TURNS, '但', '唯一', '除了', '缺点'].join('|'), 'g');
+// 一打开就是热水, 一看就是正品, 要的就是这个: 就是 there says "is exactly", not "but".
+const NOT_A_TURN_BEFORE_JIUSHI = /(?:一[^\s，。,.!！?？、；;]{1,3}|[的这那不])$/;
+
+/** Whether `text` turns at `i` (就是, 但是…), as against 就是 meaning "is exactly" (一打开就是热水). */
+function turnsAt(text: string, i: number): boolean {
+  for (const t of TURNS) {
+    if (!text.startsWith(t, i)) continue;
+    return t !== '就是' || !NOT_A_TURN_BEFORE_JIUSHI.test(text.slice(Math.max(0, i - 4), i));
+  }
+  return false;
+}
+
+/** Whether the line or clause contrasts: a turn (turnsAt) or a contrast word (但, 唯一, 除了, 缺点). */
+function contrasts(text: string): boolean {
+  CONTRAST_WORDS.lastIndex = 0;
+  for (let m = CONTRAST_WORDS.exec(text); m; m = CONTRAST_WORDS.exec(text)) {
+    if (m[0] !== '就是' || turnsAt(text, m.index)) return true;
+  }
+  return false;
+}
 
 /**
  * The line's clauses — split at punctuation and spaces, and before a turn (就是, 但是…) — with their share of
@@ -124,7 +144,7 @@ function splitClauses(text: string, tokens: readonly string[]): Clause[] {
     if (isClauseBreak(c)) {
       if (i > from) spans.push([from, i]);
       from = i + 1;
-    } else if (i > from && TURN_STARTS.has(c) && TURNS.some((t) => text.startsWith(t, i))) {
+    } else if (i > from && TURN_STARTS.has(c) && turnsAt(text, i)) {
       spans.push([from, i]);
       from = i;
     }
@@ -265,7 +285,7 @@ export class SignalReader {
     if (clauses.length < 2 || (evidence.hedges.length === 0 && !PRAISE.test(text))) return undefined;
     return clauses.map((c) => {
       const e = this.lexicon.find(c.text);
-      return (e.hedges.length > 0 || PRAISE.test(c.text)) && e.cues.length === 0 && e.evaluations.length === 0 && !e.terms.some((t) => t.subTopic) && !NEGATIVE_SHAPE.test(c.text) && !CONTRAST.test(c.text);
+      return (e.hedges.length > 0 || PRAISE.test(c.text)) && e.cues.length === 0 && e.evaluations.length === 0 && !e.terms.some((t) => t.subTopic) && !NEGATIVE_SHAPE.test(c.text) && !contrasts(c.text);
     });
   }
 
@@ -394,12 +414,12 @@ function buildLineVector(l: LineView): Float64Array {
     // The text model reads an order card's 订单金额 as money trouble; on details lines its say is discounted.
     l.details ? nb : 0,
     // 客服态度很好 耐心解答: satisfaction with no 但是/就是 and no bad word is praise, whatever the nouns.
-    l.evidence.hedges.length > 0 && l.evidence.cues.length === 0 && !l.negativeEvaluation && !CONTRAST.test(l.canonicalText) ? 1 : 0,
+    l.evidence.hedges.length > 0 && l.evidence.cues.length === 0 && !l.negativeEvaluation && !contrasts(l.canonicalText) ? 1 : 0,
     // 情节老套 作者敷衍: a judgement of what no department owns (TAXONOMY.md: not counted).
     l.evidence.unowned.length > 0 && l.evidence.terms.every((t) => t.subTopic === null) ? 1 : 0,
     clip(l.nbClause, -20, 20) / 10,
     // 保湿效果好，不过容易油 / 还行吧，就是有点香: a review that turns after praising goes on to what is wrong.
-    (l.evidence.hedges.length > 0 || PRAISE.test(l.canonicalText)) && CONTRAST.test(l.canonicalText) ? 1 : 0,
+    (l.evidence.hedges.length > 0 || PRAISE.test(l.canonicalText)) && contrasts(l.canonicalText) ? 1 : 0,
     // 物流很快，包装严实，手机流畅，客服耐心: a long review can praise clause after clause and name no problem.
     l.praiseShare,
   ]);
