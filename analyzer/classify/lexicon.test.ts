@@ -146,6 +146,19 @@ describe('Lexicon negation', () => {
     expect(find('东西就是垃圾').cues).toContain('垃圾');
   });
 
+  it('reads praise idioms as praise: 又糯又香, 香到不行, 不过敏, 再也不用, 无线', () => {
+    expect(find('黑米又糯又香').cues).toEqual([]);
+    expect(find('蚕丝被轻盈又暖和').cues).toEqual([]);
+    expect(find('又坏了').cues).toContain('又');
+    expect(find('米饭香到不行').cues).toEqual([]);
+    expect(find('慢到不行').cues).toContain('不行');
+    expect(find('宝宝擦了完全不过敏').terms).toEqual([]);
+    expect(find('用了就过敏').terms.some((t) => t.subTopic === 'effect')).toBe(true);
+    expect(find('再也不用洗碗了').cues).toEqual([]);
+    expect(find('再也不买了').cues).toContain('再也不');
+    expect(find('无线键盘').cues).toEqual([]);
+  });
+
   it('matches traditional spellings through normalization', () => {
     expect(find('沒什麼效果').terms.some((t) => t.department === 'product')).toBe(true);
   });

@@ -64,6 +64,10 @@ const PLAIN_WORDS = [
   '又买', '又入', '又来买', '又回购', '又囤', '又下单', '又拍了', '又推荐',
   // Rubbish itself, not a judgement of the goods: 垃圾袋 and 垃圾桶 are goods, 把垃圾带走 is an installer's courtesy.
   '垃圾袋', '垃圾桶', '垃圾篓', '垃圾分类', '把垃圾', '包装垃圾', '扔垃圾', '倒垃圾', '清理垃圾', '收拾垃圾', '垃圾带走', '垃圾都带走',
+  // 不过敏/不过期: 不 negating the problem, not 不过 ("but"); 再也不用洗碗: no longer needed, not 再也不(买).
+  '不过敏', '不过期', '再也不用',
+  // 无线键盘, 无糖, 无添加: what the goods are made without, not something missing.
+  '无线', '无糖', '无添加', '无痕', '无缝', '无香',
   // A card, not a parcel stuck somewhere (保修卡在哪).
   '保修卡在', '会员卡在', '银行卡在',
 ];
@@ -82,6 +86,15 @@ const USAGE_BEFORE = /(?:用|穿|吃|喝|戴|玩|试|涂|抹|擦|坚持|住)(?:�
 
 function usedFor(text: string, m: Match<LexiconHit>): boolean {
   return SPAN.test(m.pattern) && USAGE_BEFORE.test(text.slice(Math.max(0, m.start - 5), m.start));
+}
+
+/** 又糯又香, 轻盈又暖和: 又 joining two qualities says "both", not "again" (又坏了); the qualities speak for themselves. */
+const BOTH_AFTER = /^又[^又，。,.!！?？\s]{1,4}又/;
+const BOTH_BEFORE = /又[^又，。,.!！?？\s]{1,4}$/;
+
+function coordinated(text: string, m: Match<LexiconHit>): boolean {
+  if (m.pattern !== '又') return false;
+  return BOTH_AFTER.test(text.slice(m.start, m.start + 7)) || BOTH_BEFORE.test(text.slice(Math.max(0, m.start - 5), m.start)) || bothGood(text, m.end);
 }
 
 /** How many characters may stand between a negation and the term it cancels (不是质量问题, 没有坏). */
@@ -105,6 +118,8 @@ export class Lexicon {
     for (const hedge of taxonomy.cues.hedge) entries.push([hedge, { kind: 'hedge' }]);
     for (const word of taxonomy.cues.unowned) entries.push([word, { kind: 'unowned' }]);
     for (const word of PLAIN_WORDS) entries.push([word, { kind: 'word' }]);
+    // 香到不行, 舒服到不行: "extremely good", not 不行.
+    for (const good of [...GOOD, '香', '甜', '软', '爽', '美', '可爱', '喜欢', '开心', '暖和', '方便']) entries.push([`${good}到不行`, { kind: 'word' }]);
     for (const word of SUPPOSED) entries.push([word, { kind: 'supposed' }]);
     // Variants can repeat a term the taxonomy also lists: one entry each.
     const seen = new Set<string>();
@@ -158,7 +173,7 @@ export class Lexicon {
         }
       } else if (v.kind === 'cue' || v.kind === 'evaluation') {
         if (inside(m, matches, isWordOrUnowned)) continue;
-        if (usedFor(text, m)) continue;
+        if (usedFor(text, m) || coordinated(text, m)) continue;
         if (negation(text, free, m) || supposed(text, fears, m)) evidence.negated.push(m.pattern);
         else (v.kind === 'cue' ? evidence.cues : evidence.evaluations).push(m.pattern);
       } else if (v.kind === 'unowned') {
@@ -210,6 +225,12 @@ export const INTENSIFIERS = ['很', '挺', '非常', '超级', '超', '特别', 
 const PRAISED = new RegExp(
   `^[的得]?(?:也|都|还|真的)?(?:${[...INTENSIFIERS, '太', '好'].join('|')})?(?:好(?:[的了啊呀哦呢吧]|(?=[，。！!,.~～\\s]|$))|${[...GOOD, '赞', '没得说', '没话说', '完好', '完整', '严实', '齐全', '很新'].join('|')})`,
 );
+
+/** 轻盈又暖和, 方便又卫生: a good quality right after 又. */
+function bothGood(text: string, end: number): boolean {
+  return GOOD_AFTER_BOTH.test(text.slice(end, end + 4));
+}
+const GOOD_AFTER_BOTH = new RegExp(`^(?:${[...GOOD, '暖和', '方便', '便宜', '卫生', '实用', '耐用', '可爱', '好', '香', '甜', '软', '轻', '美', '稳', '快'].join('|')})`);
 
 function praised(text: string, end: number): boolean {
   return PRAISED.test(text.slice(end, end + 8));

@@ -11,7 +11,7 @@ import type { Classification } from '../../schemas/analyzed-message.ts';
 import { departmentIds, loadTaxonomy } from '../../schemas/taxonomy.ts';
 import { createClassifier } from '../classify/index.ts';
 import type { Classifier } from '../classify/types.ts';
-import { loadCorpus, loadProbe, loadRealDev, loadSecondAnnotator, NEUTRAL_CHAT_PROBE, PRAISE_PROBES, realSplit, type Example, type SecondLabel, type Split } from '../eval/examples.ts';
+import { loadCorpus, loadProbe, loadRealDev, loadSecondAnnotator, NEUTRAL_CHAT_PROBE, NEUTRAL_CHAT_PROBE_B, PRAISE_PROBES, realSplit, type Example, type SecondLabel, type Split } from '../eval/examples.ts';
 import { evaluate, formatReport, isRight, type Report, type Scored } from '../eval/metrics.ts';
 import { generateDemoWithTruth } from '../../ingest/demo/generate.ts';
 import { detectScript } from '../text/script.ts';
@@ -182,7 +182,7 @@ async function main(): Promise<void> {
 
   // Happy buyers (the real review data holds complaints only) and ordinary chat lines: measured on lines written
   // for it, all of them not complaints.
-  for (const file of [...PRAISE_PROBES, NEUTRAL_CHAT_PROBE]) {
+  for (const file of [...PRAISE_PROBES, NEUTRAL_CHAT_PROBE, NEUTRAL_CHAT_PROBE_B]) {
     const probe = score(classifier, loadProbe(file));
     const flagged = probe.filter((x) => x.prediction.complaint);
     const byCat = new Map<string, number>();

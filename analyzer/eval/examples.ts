@@ -71,19 +71,27 @@ export function loadCorpus(split: Split = 'all', dir = CORPUS_DIR): Example[] {
   return out;
 }
 
+const fixture = (f: string) => fileURLToPath(new URL(`../../test/fixtures/${f}`, import.meta.url));
 /**
  * Positive reviews written for measurement only, by writers who had not seen the corpus (the real review data
  * we have holds negative reviews only). Every line is praise; how many get flagged is the false-alarm rate on
- * happy buyers. praise-probe.jsonl (200 lines, 14 categories) was looked at while the classifier was improved;
- * praise-probe-2.jsonl (200 lines, 15 other categories) was only ever counted, so it stays a fair test.
+ * happy buyers. praise-probe.jsonl (200 lines, 14 categories) and praise-probe-3.jsonl (300 lines, 22
+ * categories, mostly long reviews and praise that looks like complaints: 香到不行, 一点都不过敏) were looked at
+ * while the classifier was improved; praise-probe-2.jsonl (200 lines, 15 other categories) was only ever
+ * counted, so it stays a fair test.
  */
-export const PRAISE_PROBES = ['praise-probe.jsonl', 'praise-probe-2.jsonl'].map((f) => fileURLToPath(new URL(`../../test/fixtures/${f}`, import.meta.url)));
+export const PRAISE_PROBES = ['praise-probe.jsonl', 'praise-probe-2.jsonl', 'praise-probe-3.jsonl'].map(fixture);
 /**
  * test/fixtures/neutral-chat-probe.jsonl: 200 buyer chat lines that are not complaints (pre-sale questions,
  * shipping and order requests before anything went wrong, bargaining, chit-chat, details), written for
  * measurement only and only ever counted.
  */
-export const NEUTRAL_CHAT_PROBE = fileURLToPath(new URL('../../test/fixtures/neutral-chat-probe.jsonl', import.meta.url));
+export const NEUTRAL_CHAT_PROBE = fixture('neutral-chat-probe.jsonl');
+/**
+ * test/fixtures/neutral-chat-probe-b.jsonl: 300 more such lines, full of the words complaints use (接口, 驿站,
+ * 安装师傅, 白条), written for measurement; looked at while the classifier was improved.
+ */
+export const NEUTRAL_CHAT_PROBE_B = fixture('neutral-chat-probe-b.jsonl');
 
 /** A probe file: lines that are all not complaints, each with a group (`cat` or `kind`), kept in `ref`. */
 export function loadProbe(file: string): Example[] {
