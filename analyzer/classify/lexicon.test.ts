@@ -157,6 +157,9 @@ describe('Lexicon negation', () => {
     expect(find('再也不用洗碗了').cues).toEqual([]);
     expect(find('再也不买了').cues).toContain('再也不');
     expect(find('无线键盘').cues).toEqual([]);
+    expect(find('早上起来肩膀都轻松了').terms).toEqual([]);
+    expect(find('螺丝松了').terms.some((t) => t.subTopic === 'defect')).toBe(true);
+    expect(find('踩了水坑袜子还是干的').cues).toEqual([]);
   });
 
   it('matches traditional spellings through normalization', () => {

@@ -68,6 +68,8 @@ const PLAIN_WORDS = [
   '不过敏', '不过期', '再也不用',
   // 无线键盘, 无糖, 无添加: what the goods are made without, not something missing.
   '无线', '无糖', '无添加', '无痕', '无缝', '无香',
+  // Words that hold a problem term or cue without meaning it: 轻松了 (松了), 水坑 (坑).
+  '轻松', '轻松了', '放松', '放松了', '水坑', '坑位',
   // A card, not a parcel stuck somewhere (保修卡在哪).
   '保修卡在', '会员卡在', '银行卡在',
 ];
