@@ -162,6 +162,13 @@ describe('Lexicon negation', () => {
     expect(find('踩了水坑袜子还是干的').cues).toEqual([]);
   });
 
+  it('says where each cue, evaluation and hedge starts, so a clause can read its share', () => {
+    const e = find('质量很好，就是物流太慢了');
+    expect(e.hedges).toContain('很好');
+    expect(e.starts.hedges[e.hedges.indexOf('很好')]).toBe(2);
+    expect(e.starts.cues[e.cues.indexOf('太慢')]).toBe(9);
+  });
+
   it('matches traditional spellings through normalization', () => {
     expect(find('沒什麼效果').terms.some((t) => t.department === 'product')).toBe(true);
   });

@@ -38,6 +38,8 @@ export interface LexiconEvidence {
   hedges: string[];
   /** Things no department owns (情节, 作者, 账号). */
   unowned: string[];
+  /** Where each cue, evaluation and hedge starts in the text, in the order of those lists: a clause reads its share. */
+  starts: { cues: number[]; evaluations: number[]; hedges: number[] };
 }
 
 /** Sub-topic terms are specific (错发, 专票); department terms are broad (发货, 快递). */
@@ -146,7 +148,8 @@ export class Lexicon {
       if (n.value.kind === 'negation' && !inside(n, matches, isNotNegation)) free.push(n);
       else if (n.value.kind === 'supposed' && !inside(n, matches, isWord)) fears.push(n);
     }
-    const evidence: LexiconEvidence = { terms: [], negated: [], cues: [], evaluations: [], hedges: [], unowned: [] };
+    const evidence: LexiconEvidence = { terms: [], negated: [], cues: [], evaluations: [], hedges: [], unowned: [], starts: { cues: [], evaluations: [], hedges: [] } };
+    const { starts } = evidence;
     for (const m of matches) {
       const v = m.value;
       if (v.kind === 'term') {
@@ -166,23 +169,38 @@ export class Lexicon {
         if (n && !missing) evidence.negated.push(m.pattern);
         else {
           evidence.terms.push({ department: v.department, subTopic: v.subTopic, term: m.pattern, weight: v.weight, start: m.start });
-          if (missing) evidence.cues.push(text.slice(n.start, m.end));
+          if (missing) {
+            evidence.cues.push(text.slice(n.start, m.end));
+            starts.cues.push(n.start);
+          }
           else if (v.aspect) {
             // 赠品都没, 发票都没有, 物流信息也没有: an aspect said absent after it is missing too.
             const absent = ABSENT_AFTER.exec(text.slice(m.end, m.end + 8));
-            if (absent) evidence.cues.push(text.slice(m.start, m.end + absent[1]!.length));
+            if (absent) {
+              evidence.cues.push(text.slice(m.start, m.end + absent[1]!.length));
+              starts.cues.push(m.start);
+            }
           }
         }
       } else if (v.kind === 'cue' || v.kind === 'evaluation') {
         if (inside(m, matches, isWordOrUnowned)) continue;
         if (usedFor(text, m) || coordinated(text, m)) continue;
         if (negation(text, free, m) || supposed(text, fears, m)) evidence.negated.push(m.pattern);
-        else (v.kind === 'cue' ? evidence.cues : evidence.evaluations).push(m.pattern);
+        else if (v.kind === 'cue') {
+          evidence.cues.push(m.pattern);
+          starts.cues.push(m.start);
+        } else {
+          evidence.evaluations.push(m.pattern);
+          starts.evaluations.push(m.start);
+        }
       } else if (v.kind === 'unowned') {
         evidence.unowned.push(m.pattern);
       } else if (v.kind === 'hedge') {
         // 不满意, 不推荐, 不喜欢: the satisfaction word is part of a complaint, not a softener.
-        if (!inside(m, matches, isNeitherHedgeNorNegation) && !negation(text, free, m)) evidence.hedges.push(m.pattern);
+        if (!inside(m, matches, isNeitherHedgeNorNegation) && !negation(text, free, m)) {
+          evidence.hedges.push(m.pattern);
+          starts.hedges.push(m.start);
+        }
       }
     }
     return evidence;

@@ -103,6 +103,9 @@ const PRAISE = new RegExp(`(?:都|也)(?:可以|还行|行)|(?:${[...INTENSIFIER
 interface Clause {
   text: string;
   tokens: string[];
+  /** Where the clause lies in the line: [start, end). */
+  start: number;
+  end: number;
 }
 
 // Words that turn a line from praise to its complaint (很好看，就是有点小): a clause starts at each.
@@ -151,7 +154,7 @@ function splitClauses(text: string, tokens: readonly string[]): Clause[] {
   }
   if (text.length > from) spans.push([from, text.length]);
   const out: Clause[] = [];
-  for (const [a, b] of spans) out.push({ text: text.slice(a, b), tokens: [] });
+  for (const [a, b] of spans) out.push({ text: text.slice(a, b), tokens: [], start: a, end: b });
   if (out.length < 2) return out;
   let cursor = 0;
   let k = 0;
@@ -191,7 +194,9 @@ export class SignalReader {
   lexiconView(text: string): LexiconView {
     const found = this.lexicon.find(text);
     // Lexicon dropout hides the taxonomy's department words and cues; a bad evaluation stays a plain reading.
-    const evidence = this.withoutLexicon ? { terms: [], negated: [], cues: [], evaluations: found.evaluations, hedges: [], unowned: [] } : found;
+    const evidence = this.withoutLexicon
+      ? { terms: [], negated: [], cues: [], evaluations: found.evaluations, hedges: [], unowned: [], starts: { cues: [], evaluations: found.starts.evaluations, hedges: [] } }
+      : found;
     const D = this.departments.length;
     const lex = new Float64Array(D);
     const sub = new Uint8Array(D);
@@ -232,7 +237,8 @@ export class SignalReader {
     for (let i = 0; i < D; i++) if (!Number.isNaN(nbDept[i]!)) dsum += Math.exp(nbDept[i]! - dmax);
     for (let i = 0; i < D; i++) if (!Number.isNaN(nbDept[i]!)) nbDept[i] = nbDept[i]! - dmax - Math.log(dsum);
     const parts = clauses ? splitClauses(text, tokens) : undefined;
-    const praised = parts ? this.#praisedClauses(text, parts, evidence) : undefined;
+    // The clauses read the lexicon's full evidence by position (under lexicon dropout too, as praise is no department word).
+    const praised = parts ? this.#praisedClauses(text, parts, evidence, this.withoutLexicon ? this.lexicon.find(text) : evidence) : undefined;
     return {
       nb,
       nbComplaint,
@@ -281,12 +287,14 @@ export class SignalReader {
   }
 
   /** Which of the line's clauses only praise (物流很快, 客服也很耐心), when it has two or more and praise at all. */
-  #praisedClauses(text: string, clauses: readonly Clause[], evidence: LexiconEvidence): boolean[] | undefined {
+  #praisedClauses(text: string, clauses: readonly Clause[], evidence: LexiconEvidence, full: LexiconEvidence): boolean[] | undefined {
     if (clauses.length < 2 || (evidence.hedges.length === 0 && !PRAISE.test(text))) return undefined;
-    return clauses.map((c) => {
-      const e = this.lexicon.find(c.text);
-      return (e.hedges.length > 0 || PRAISE.test(c.text)) && e.cues.length === 0 && e.evaluations.length === 0 && !e.terms.some((t) => t.subTopic) && !NEGATIVE_SHAPE.test(c.text) && !contrasts(c.text);
-    });
+    const out: boolean[] = [];
+    for (const c of clauses) {
+      const praise = within(full.starts.hedges, c) || PRAISE.test(c.text);
+      out.push(praise && !within(full.starts.cues, c) && !within(full.starts.evaluations, c) && !namesProblemWithin(full, c) && !NEGATIVE_SHAPE.test(c.text) && !contrasts(c.text));
+    }
+    return out;
   }
 
   /** The view of the line's non-praised clauses, when it has praised ones too (see LineView.owner). */
@@ -334,6 +342,18 @@ export class SignalReader {
     }
     return { line, previous, agent, agentApology: APOLOGY.test(agentText) };
   }
+}
+
+/** Whether any of the positions lies in the clause. */
+function within(starts: readonly number[], c: Clause): boolean {
+  for (const at of starts) if (at >= c.start && at < c.end) return true;
+  return false;
+}
+
+/** Whether a sub-topic term starts in the clause. */
+function namesProblemWithin(e: LexiconEvidence, c: Clause): boolean {
+  for (const t of e.terms) if (t.subTopic && t.start >= c.start && t.start < c.end) return true;
+  return false;
 }
 
 /** Keeps `v` in `cache` under `text` (the oldest of 8,192 dropped) and returns it. */
