@@ -123,7 +123,7 @@ export class Lexicon {
     for (const word of taxonomy.cues.unowned) entries.push([word, { kind: 'unowned' }]);
     for (const word of PLAIN_WORDS) entries.push([word, { kind: 'word' }]);
     // 香到不行, 舒服到不行: "extremely good", not 不行.
-    for (const good of [...GOOD, '香', '甜', '软', '爽', '美', '可爱', '喜欢', '开心', '暖和', '方便']) entries.push([`${good}到不行`, { kind: 'word' }]);
+    for (const good of [...GOOD, ...GOOD_PLAIN, '爽', '喜欢', '开心']) entries.push([`${good}到不行`, { kind: 'word' }]);
     for (const word of SUPPOSED) entries.push([word, { kind: 'supposed' }]);
     // Variants can repeat a term the taxonomy also lists: one entry each.
     const seen = new Set<string>();
@@ -235,6 +235,8 @@ function inside(m: Match<LexiconHit>, matches: readonly Match<LexiconHit>[], of:
 
 /** Words that say something is good, after an intensifier (很清晰) or right after what they judge (屏幕清晰). */
 export const GOOD = ['不错', '棒', '满意', '清晰', '清楚', '流畅', '舒服', '给力', '耐心', '热情', '专业', '新鲜', '好吃', '好用', '好看', '漂亮', '结实', '精致', '实惠', '划算', '扎实', '细腻', '到位', '周到', '及时', '完美'];
+/** Plain good qualities that read as praise where GOOD does (香到不行, 又香又甜), though not after an aspect. */
+const GOOD_PLAIN = ['香', '甜', '软', '美', '可爱', '暖和', '方便'];
 /** Intensifiers before a quality (很, 挺, 超级…). */
 export const INTENSIFIERS = ['很', '挺', '非常', '超级', '超', '特别', '真', '蛮', '十分', '相当'];
 
@@ -250,7 +252,7 @@ const PRAISED = new RegExp(
 function bothGood(text: string, end: number): boolean {
   return GOOD_AFTER_BOTH.test(text.slice(end, end + 4));
 }
-const GOOD_AFTER_BOTH = new RegExp(`^(?:${[...GOOD, '暖和', '方便', '便宜', '卫生', '实用', '耐用', '可爱', '好', '香', '甜', '软', '轻', '美', '稳', '快'].join('|')})`);
+const GOOD_AFTER_BOTH = new RegExp(`^(?:${[...GOOD, ...GOOD_PLAIN, '便宜', '卫生', '实用', '耐用', '好', '轻', '稳', '快'].join('|')})`);
 
 function praised(text: string, end: number): boolean {
   return PRAISED.test(text.slice(end, end + 8));

@@ -190,9 +190,11 @@ export class SignalReader {
     this.#nbDeptIndex = this.departments.map((d) => bayes.classes.indexOf(d));
   }
 
-  /** The lexicon's reading of a line: its evidence, the score per department and the hits as sparse features. */
-  lexiconView(text: string): LexiconView {
-    const found = this.lexicon.find(text);
+  /**
+   * The lexicon's reading of a line: its evidence, the score per department and the hits as sparse features.
+   * `found` is the lexicon's full evidence for the text, when the caller has it already.
+   */
+  lexiconView(text: string, found = this.lexicon.find(text)): LexiconView {
     // Lexicon dropout hides the taxonomy's department words and cues; a bad evaluation stays a plain reading.
     const evidence = this.withoutLexicon
       ? { terms: [], negated: [], cues: [], evaluations: found.evaluations, hedges: [], unowned: [], starts: { cues: [], evaluations: found.starts.evaluations, hedges: [] } }
@@ -220,7 +222,8 @@ export class SignalReader {
     const canonicalText = canonical(text);
     const features: number[] = [];
     if (!this.withoutText) textFeatures(canonicalText, tokens, features);
-    const { evidence, lex, sub, lexicon } = this.lexiconView(text);
+    const found = this.lexicon.find(text);
+    const { evidence, lex, sub, lexicon } = this.lexiconView(text, found);
     const D = this.departments.length;
     // The Bayes model reads the text only; the heads weigh the lexicon's evidence themselves.
     const nb = this.bayes.scores(features, new Float64Array(this.bayes.classes.length));
@@ -238,7 +241,7 @@ export class SignalReader {
     for (let i = 0; i < D; i++) if (!Number.isNaN(nbDept[i]!)) nbDept[i] = nbDept[i]! - dmax - Math.log(dsum);
     const parts = clauses ? splitClauses(text, tokens) : undefined;
     // The clauses read the lexicon's full evidence by position (under lexicon dropout too, as praise is no department word).
-    const praised = parts ? this.#praisedClauses(text, parts, evidence, this.withoutLexicon ? this.lexicon.find(text) : evidence) : undefined;
+    const praised = parts ? this.#praisedClauses(text, parts, evidence, found) : undefined;
     return {
       nb,
       nbComplaint,
