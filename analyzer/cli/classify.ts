@@ -68,7 +68,8 @@ async function main(): Promise<void> {
   };
   for await (const raw of rl) {
     lineNo++;
-    const parsed = parseLine(raw);
+    // A file saved by Excel or Notepad starts with a byte-order mark; it is not part of the first line's JSON.
+    const parsed = parseLine(lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw);
     if (typeof parsed === 'string') {
       buffer += `${JSON.stringify({ line: lineNo, error: parsed })}\n`;
     } else {

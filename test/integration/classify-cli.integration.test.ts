@@ -48,6 +48,17 @@ describe('npm run classify (CONTRACTS.md)', () => {
     }
   }, 60_000);
 
+  it('reads a file saved with a byte-order mark and Windows line ends', async () => {
+    const input = `\uFEFF${JSON.stringify({ id: 'a', text: '发货太慢了 一个星期了还没发' })}\r\n${JSON.stringify({ id: 'b', text: '谢谢' })}\r\n`;
+    const r = await classify(input);
+    expect(r.code).toBe(0);
+    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out).toEqual([
+      expect.objectContaining({ id: 'a', complaint: true, department: 'warehouse' }),
+      expect.objectContaining({ id: 'b', complaint: false }),
+    ]);
+  }, 60_000);
+
   it('reads lines with a conversationId in their conversation; agent lines are never complaints', async () => {
     const input = [
       { id: 'm1', conversationId: 'k', text: '订单 20260301 发货了吗' },
