@@ -425,7 +425,9 @@ function buildLineVector(l: LineView): Float64Array {
     l.evidence.negated.length > 0 ? 1 : 0,
     l.question ? 1 : 0,
     l.agentStyle ? 1 : 0,
-    Math.log1p(l.length) / 4,
+    // Longer lines are complaints more often up to about 40 characters; the corpus has few lines beyond, and its
+    // complaint rate does not rise there, so the slope is not extrapolated to long reviews.
+    Math.min(Math.log1p(l.length), Math.log1p(40)) / 4,
     l.details ? 1 : 0,
     l.ack ? 1 : 0,
     l.exclaim ? 1 : 0,
