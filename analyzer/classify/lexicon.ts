@@ -149,7 +149,6 @@ export class Lexicon {
       else if (n.value.kind === 'supposed' && !inside(n, matches, isWord)) fears.push(n);
     }
     const evidence: LexiconEvidence = { terms: [], negated: [], cues: [], evaluations: [], hedges: [], unowned: [], starts: { cues: [], evaluations: [], hedges: [] } };
-    const { starts } = evidence;
     for (const m of matches) {
       const v = m.value;
       if (v.kind === 'term') {
@@ -169,42 +168,33 @@ export class Lexicon {
         if (n && !missing) evidence.negated.push(m.pattern);
         else {
           evidence.terms.push({ department: v.department, subTopic: v.subTopic, term: m.pattern, weight: v.weight, start: m.start });
-          if (missing) {
-            evidence.cues.push(text.slice(n.start, m.end));
-            starts.cues.push(n.start);
-          }
+          if (missing) noteAt(evidence, 'cues', text.slice(n.start, m.end), n.start);
           else if (v.aspect) {
             // 赠品都没, 发票都没有, 物流信息也没有: an aspect said absent after it is missing too.
             const absent = ABSENT_AFTER.exec(text.slice(m.end, m.end + 8));
-            if (absent) {
-              evidence.cues.push(text.slice(m.start, m.end + absent[1]!.length));
-              starts.cues.push(m.start);
-            }
+            if (absent) noteAt(evidence, 'cues', text.slice(m.start, m.end + absent[1]!.length), m.start);
           }
         }
       } else if (v.kind === 'cue' || v.kind === 'evaluation') {
         if (inside(m, matches, isWordOrUnowned)) continue;
         if (usedFor(text, m) || coordinated(text, m)) continue;
         if (negation(text, free, m) || supposed(text, fears, m)) evidence.negated.push(m.pattern);
-        else if (v.kind === 'cue') {
-          evidence.cues.push(m.pattern);
-          starts.cues.push(m.start);
-        } else {
-          evidence.evaluations.push(m.pattern);
-          starts.evaluations.push(m.start);
-        }
+        else noteAt(evidence, v.kind === 'cue' ? 'cues' : 'evaluations', m.pattern, m.start);
       } else if (v.kind === 'unowned') {
         evidence.unowned.push(m.pattern);
       } else if (v.kind === 'hedge') {
         // 不满意, 不推荐, 不喜欢: the satisfaction word is part of a complaint, not a softener.
-        if (!inside(m, matches, isNeitherHedgeNorNegation) && !negation(text, free, m)) {
-          evidence.hedges.push(m.pattern);
-          starts.hedges.push(m.start);
-        }
+        if (!inside(m, matches, isNeitherHedgeNorNegation) && !negation(text, free, m)) noteAt(evidence, 'hedges', m.pattern, m.start);
       }
     }
     return evidence;
   }
+}
+
+/** Records a cue, evaluation or hedge with where it starts (the clauses of a line read them by position). */
+function noteAt(e: LexiconEvidence, kind: keyof LexiconEvidence['starts'], said: string, start: number): void {
+  e[kind].push(said);
+  e.starts[kind].push(start);
 }
 
 /**
