@@ -409,6 +409,10 @@ export function lineVector(l: LineView): Float64Array {
   return (l.vector ??= buildLineVector(l));
 }
 
+// Longer lines are complaints more often up to about 40 characters; the corpus has few lines beyond, and its
+// complaint rate does not rise there, so the length signal is not extrapolated to long reviews.
+const LENGTH_SIGNAL_CAP = Math.log1p(40);
+
 function buildLineVector(l: LineView): Float64Array {
   let lexMax = 0;
   for (const v of l.lex) if (v > lexMax) lexMax = v;
@@ -425,9 +429,7 @@ function buildLineVector(l: LineView): Float64Array {
     l.evidence.negated.length > 0 ? 1 : 0,
     l.question ? 1 : 0,
     l.agentStyle ? 1 : 0,
-    // Longer lines are complaints more often up to about 40 characters; the corpus has few lines beyond, and its
-    // complaint rate does not rise there, so the slope is not extrapolated to long reviews.
-    Math.min(Math.log1p(l.length), Math.log1p(40)) / 4,
+    Math.min(Math.log1p(l.length), LENGTH_SIGNAL_CAP) / 4,
     l.details ? 1 : 0,
     l.ack ? 1 : 0,
     l.exclaim ? 1 : 0,
