@@ -182,8 +182,7 @@ async function main() {
         [
           '',
           `messages                         ${result.messages.toLocaleString('en')} (demo chats, seed 7)`,
-          `analyzer µs/message              ${analyzer.usPerMessage}  (mask ${analyzer.usMask}, normalize ${analyzer.usNormalize}, segment ${analyzer.usSegment}, classify ${analyzer.usClassifyOnly})`,
-          `  classification alone           ${analyzer.usClassifyOnly} µs/message  (issue #4 target ≤ 20; varies ±25 % run to run on this machine)`,
+          `analyzer µs/message              ${analyzer.usPerMessage}  (mask ${analyzer.usMask}, normalize ${analyzer.usNormalize}, segment ${analyzer.usSegment}, classify ${analyzer.usClassifyOnly}; classify target ≤ 20, varies ±25 % run to run)`,
           `  vs bare jieba segmentation     ${analyzer.classificationVsJieba}×  (jieba ${analyzer.usBareJieba} µs/line; target ≤ 3×)`,
           analyzerReal ? `analyzer µs/message, real JDDC   ${analyzerReal.usPerMessage}  (${analyzerReal.lines} lines; ${analyzerReal.classificationVsJieba}× jieba)` : 'analyzer on real text            skipped (../shared/data not found)',
           `embedded end to end              ${result.embeddedMessagesPerSecond.toLocaleString('en')} messages/s (publish → durable in chDB)`,
