@@ -7,7 +7,7 @@
  * Unknown features are ignored rather than penalized.
  */
 import { createRequire } from 'node:module';
-import { IntMap } from './int-map.ts';
+import { FeatureIndex } from './feature-index.ts';
 
 export interface BayesModelData {
   classes: string[];
@@ -24,47 +24,52 @@ export interface BayesModelData {
 
 export class BayesModel {
   readonly classes: readonly string[];
-  /** feature hash → row (feature index) */
-  readonly #index: IntMap;
-  readonly #logp: Float64Array;
+  /** feature hash → row; shared with the classifier's other models when one is given */
+  readonly #index: FeatureIndex;
+  /** log P(feature | class) by [row × class]; NaN in a row the model does not know. Float32: half the memory. */
+  readonly #logp: Float32Array;
   readonly #priors: Float64Array;
-  /** Per-row stamp of the last call that counted it: deduplicates a line's features without a Set. */
-  readonly #stamp: Uint32Array;
-  readonly #allClasses: number[];
-  /** log P(feature | class) of a feature the class never had. */
-  readonly #unseen: Float64Array;
-  #call = 0;
+  /** log P(feature | class) of a feature the class never had (as stored, so comparisons with #logp hold). */
+  readonly #unseen: Float32Array;
+  readonly #known: number;
 
-  constructor(data: BayesModelData) {
+  constructor(data: BayesModelData, index = new FeatureIndex([data.hashes])) {
     this.classes = data.classes;
     const C = data.classes.length;
-    this.#allClasses = data.classes.map((_, i) => i);
     this.#priors = Float64Array.from(data.priors);
-    this.#index = new IntMap(data.hashes.length);
-    this.#logp = new Float64Array(data.hashes.length * C);
-    this.#stamp = new Uint32Array(data.hashes.length);
-    const unseen = data.docs.map((n) => Math.log(data.alpha / (n + 2 * data.alpha)));
-    this.#unseen = Float64Array.from(unseen);
-    data.hashes.forEach((h, i) => {
-      this.#index.set(h, i);
-      for (let c = 0; c < C; c++) this.#logp[i * C + c] = unseen[c]!;
-    });
+    this.#index = index;
+    this.#known = data.hashes.length;
+    this.#logp = new Float32Array(index.size * C).fill(NaN);
+    this.#unseen = Float32Array.from(data.docs.map((n) => Math.log(data.alpha / (n + 2 * data.alpha))));
+    const rows = data.hashes.map((h) => index.row(h));
+    for (const row of rows) this.#logp.set(this.#unseen, row * C);
     for (let k = 0; k < data.cells.length; k += 3) {
       const i = data.cells[k]!, c = data.cells[k + 1]!, n = data.cells[k + 2]!;
-      this.#logp[i * C + c] = Math.log((n + data.alpha) / (data.docs[c]! + 2 * data.alpha));
+      this.#logp[rows[i]! * C + c] = Math.log((n + data.alpha) / (data.docs[c]! + 2 * data.alpha));
     }
   }
 
   /** Log scores per class into `out` (length = classes). Duplicate features count once. */
   scores(features: readonly number[], out: Float64Array): Float64Array {
-    return this.scoresFor(features, this.#allClasses, out);
+    // The hot path (every line, every clause): all classes, no fairness, so no class list to walk.
+    const C = this.classes.length;
+    out.set(this.#priors);
+    const n = this.#index.collect(features);
+    const rows = this.#index.found;
+    const logp = this.#logp;
+    for (let k = 0; k < n; k++) {
+      const at = rows[k]! * C;
+      if (Number.isNaN(logp[at]!)) continue;
+      for (let c = 0; c < C; c++) out[c]! += logp[at + c]!;
+    }
+    return out;
   }
 
   /** log P(feature | class) − log P(feature | other) for one known feature; 0 when unknown. */
   logRatio(feature: number, cls: number, other: number): number {
-    const row = this.#index.get(feature);
-    if (row < 0) return 0;
+    const row = this.#index.row(feature);
     const C = this.classes.length;
+    if (row < 0 || Number.isNaN(this.#logp[row * C]!)) return 0;
     return this.#logp[row * C + cls]! - this.#logp[row * C + other]!;
   }
 
@@ -89,26 +94,27 @@ export class BayesModel {
       out[c] = this.#priors[c]!;
       if (fair && this.#unseen[c]! < floor) floor = this.#unseen[c]!;
     }
-    const call = (this.#call = (this.#call + 1) >>> 0 || 1);
-    for (let k = 0; k < features.length; k++) {
-      const row = this.#index.get(features[k]!);
-      if (row < 0 || this.#stamp[row] === call) continue;
-      this.#stamp[row] = call;
-      const at = row * C;
+    const n = this.#index.collect(features);
+    const rows = this.#index.found;
+    const logp = this.#logp;
+    for (let k = 0; k < n; k++) {
+      const at = rows[k]! * C;
+      if (Number.isNaN(logp[at]!)) continue;
       if (!fair) {
-        for (const c of classes) out[c]! += this.#logp[at + c]!;
+        for (const c of classes) out[c]! += logp[at + c]!;
         continue;
       }
       let seen = false;
-      for (const c of classes) if (this.#logp[at + c] !== this.#unseen[c]) seen = true;
+      for (const c of classes) if (logp[at + c] !== this.#unseen[c]) seen = true;
       if (!seen) continue;
-      for (const c of classes) out[c]! += this.#logp[at + c] === this.#unseen[c] ? floor : this.#logp[at + c]!;
+      for (const c of classes) out[c]! += logp[at + c] === this.#unseen[c] ? floor : logp[at + c]!;
     }
     return out;
   }
 
+  /** How many features the model knows. */
   get size(): number {
-    return this.#index.size;
+    return this.#known;
   }
 }
 

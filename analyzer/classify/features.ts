@@ -21,7 +21,11 @@ const KINDS: [RegExp, string][] = [
   [/^(数字|订单|金额|日期|时间|电话|号码|数量|价格|编号|单号|商品)/, NUMBER],
 ];
 
+const MAY_CHANGE = /[\[\d]|http|www\./i;
+
 export function canonical(text: string): string {
+  // Most lines hold no placeholder, link or digit: nothing to replace.
+  if (!MAY_CHANGE.test(text)) return text;
   let out = text.replace(PLACEHOLDER_NAMES, (m, name: string) => {
     for (const [re, ch] of KINDS) if (re.test(name)) return ch;
     return m;

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Classification } from '../../schemas/analyzed-message.ts';
 import type { Taxonomy } from '../../schemas/taxonomy.ts';
 import { BayesModel, type BayesModelData } from './bayes.ts';
+import { FeatureIndex } from './feature-index.ts';
 import { unpackModel } from './model-codec.ts';
 import { namedFeature, SEED } from './features.ts';
 import { remapClasses, SparseBinary, SparseSoftmax, type SparseBinaryData, type SparseSoftmaxData } from './sparse-lr.ts';
@@ -45,6 +46,45 @@ export function loadModelFile(path: string | URL = DEFAULT_MODEL_PATH): ModelFil
   return json;
 }
 
+interface CompiledModels {
+  bayes: BayesModel;
+  subTopics: BayesModel;
+  line: SparseBinary;
+  complaint: SparseBinary;
+  lineDepartment: SparseSoftmax;
+  department: SparseSoftmax;
+}
+
+/** Compiled models by model file, then by the taxonomy's department ids (the heads' classes follow them). */
+const COMPILED = new WeakMap<ModelFile, Map<string, CompiledModels>>();
+
+/**
+ * The model file's weights laid out for inference. Built once per loaded model file and department list and
+ * shared by every classifier made from them: the models are read-only, and a classifier's own state (its
+ * reading of recent lines) lives in its SignalReader.
+ */
+function compiledModels(model: ModelFile, depts: readonly string[]): CompiledModels {
+  let byDepts = COMPILED.get(model);
+  if (!byDepts) COMPILED.set(model, (byDepts = new Map()));
+  const key = depts.join(',');
+  const cached = byDepts.get(key);
+  if (cached) return cached;
+  // One feature index for the models every line goes through; the sub-topic model (38 classes, read for
+  // complaints only) keeps its own, so its weights are not laid out over rows it does not know.
+  const index = new FeatureIndex([model.bayes.hashes, model.line.hashes, model.complaint.hashes, model.lineDepartment.hashes, model.department.hashes]);
+  const trained = model.department.departments;
+  const compiled: CompiledModels = {
+    bayes: new BayesModel(model.bayes, index),
+    subTopics: new BayesModel(model.subTopics),
+    line: new SparseBinary(model.line, index),
+    complaint: new SparseBinary(model.complaint, index),
+    lineDepartment: new SparseSoftmax(remapClasses(model.lineDepartment, trained, depts), index),
+    department: new SparseSoftmax(remapClasses(model.department, trained, depts), index),
+  };
+  byDepts.set(key, compiled);
+  return compiled;
+}
+
 export class HybridClassifier implements Classifier {
   readonly version: string;
   readonly taxonomyVersion: string;
@@ -65,18 +105,19 @@ export class HybridClassifier implements Classifier {
 
   constructor(taxonomy: Taxonomy, model: ModelFile) {
     this.#model = model;
-    this.#bayes = new BayesModel(model.bayes);
-    this.#subTopics = new BayesModel(model.subTopics);
+    const depts = taxonomy.departments.map((d) => d.id);
+    const compiled = compiledModels(model, depts);
+    this.#bayes = compiled.bayes;
+    this.#subTopics = compiled.subTopics;
     this.#reader = new SignalReader(taxonomy, this.#bayes);
     this.taxonomyVersion = taxonomy.version;
     // A taxonomy the model was not trained on still works: its extra departments get the mean bias and
     // are chosen on lexicon evidence; the version says so.
-    const depts = this.#reader.departments;
     this.#untrained = depts.flatMap((d, i) => (model.department.departments.includes(d) ? [] : [i]));
-    this.#line = new SparseBinary(model.line);
-    this.#complaint = new SparseBinary(model.complaint);
-    this.#lineDepartment = new SparseSoftmax(remapClasses(model.lineDepartment, model.department.departments, depts));
-    this.#department = new SparseSoftmax(remapClasses(model.department, model.department.departments, depts));
+    this.#line = compiled.line;
+    this.#complaint = compiled.complaint;
+    this.#lineDepartment = compiled.lineDepartment;
+    this.#department = compiled.department;
     this.#probs = new Float64Array(this.#reader.departments.length);
     this.#subTopics.classes.forEach((c, index) => {
       const [d, id] = c.split('/') as [string, string];
@@ -107,7 +148,9 @@ export class HybridClassifier implements Classifier {
     let best = 0;
     for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[best]!) best = i;
     best = this.#lexiconOverride(s, best, probs);
-    const others = [...probs.keys()].filter((i) => i !== best && probs[i]! >= this.#model.secondary).sort((a, b) => probs[b]! - probs[a]!);
+    const others: number[] = [];
+    for (let i = 0; i < probs.length; i++) if (i !== best && probs[i]! >= this.#model.secondary) others.push(i);
+    others.sort((a, b) => probs[b]! - probs[a]!);
     const order = [best, ...others];
     const department = depts[best]!;
     return {

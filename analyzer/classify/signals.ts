@@ -420,37 +420,43 @@ function buildLineVector(l: LineView): Float64Array {
   for (const v of l.sub) if (v) strong = 1;
   const nb = clip(l.nbComplaint, -20, 20) / 10;
   const cues = Math.min(l.evidence.cues.length, 3) / 3;
-  return Float64Array.from([
-    nb,
-    Math.min(lexMax, 6) / 3,
-    strong,
-    cues,
-    l.evidence.hedges.length > 0 && l.evidence.cues.length === 0 ? 1 : 0,
-    l.evidence.negated.length > 0 ? 1 : 0,
-    l.question ? 1 : 0,
-    l.agentStyle ? 1 : 0,
-    Math.min(Math.log1p(l.length), LENGTH_SIGNAL_CAP) / 4,
-    l.details ? 1 : 0,
-    l.ack ? 1 : 0,
-    l.exclaim ? 1 : 0,
-    l.question ? nb : 0,
-    l.question ? cues : 0,
-    lexMax === 0 && l.evidence.cues.length === 0 ? 1 : 0,
-    l.negativeEvaluation ? 1 : 0,
-    l.negativeEvaluation && l.evidence.hedges.length > 0 ? 1 : 0,
-    // The text model reads an order card's 订单金额 as money trouble; on details lines its say is discounted.
-    l.details ? nb : 0,
-    // 客服态度很好 耐心解答: satisfaction with no 但是/就是 and no bad word is praise, whatever the nouns.
-    l.evidence.hedges.length > 0 && l.evidence.cues.length === 0 && !l.negativeEvaluation && !contrasts(l.canonicalText) ? 1 : 0,
-    // 情节老套 作者敷衍: a judgement of what no department owns (TAXONOMY.md: not counted).
-    l.evidence.unowned.length > 0 && l.evidence.terms.every((t) => t.subTopic === null) ? 1 : 0,
-    clip(l.nbClause, -20, 20) / 10,
-    // 保湿效果好，不过容易油 / 还行吧，就是有点香: a review that turns after praising goes on to what is wrong.
-    (l.evidence.hedges.length > 0 || PRAISE.test(l.canonicalText)) && contrasts(l.canonicalText) ? 1 : 0,
-    // 物流很快，包装严实，手机流畅，客服耐心: a long review can praise clause after clause and name no problem.
-    l.praiseShare,
-  ]);
+  const hedged = l.evidence.hedges.length > 0;
+  const noCue = l.evidence.cues.length === 0;
+  const turns = contrasts(l.canonicalText);
+  // Filled in place (no array literal): this runs for every line. Order as LINE_FEATURES.
+  const v = new Float64Array(LINE_FEATURES.length);
+  v[0] = nb;
+  v[1] = Math.min(lexMax, 6) / 3;
+  v[2] = strong;
+  v[3] = cues;
+  v[4] = hedged && noCue ? 1 : 0;
+  v[5] = l.evidence.negated.length > 0 ? 1 : 0;
+  v[6] = l.question ? 1 : 0;
+  v[7] = l.agentStyle ? 1 : 0;
+  v[8] = Math.min(Math.log1p(l.length), LENGTH_SIGNAL_CAP) / 4;
+  v[9] = l.details ? 1 : 0;
+  v[10] = l.ack ? 1 : 0;
+  v[11] = l.exclaim ? 1 : 0;
+  v[12] = l.question ? nb : 0;
+  v[13] = l.question ? cues : 0;
+  v[14] = lexMax === 0 && noCue ? 1 : 0;
+  v[15] = l.negativeEvaluation ? 1 : 0;
+  v[16] = l.negativeEvaluation && hedged ? 1 : 0;
+  // The text model reads an order card's 订单金额 as money trouble; on details lines its say is discounted.
+  v[17] = l.details ? nb : 0;
+  // 客服态度很好 耐心解答: satisfaction with no 但是/就是 and no bad word is praise, whatever the nouns.
+  v[18] = hedged && noCue && !l.negativeEvaluation && !turns ? 1 : 0;
+  // 情节老套 作者敷衍: a judgement of what no department owns (TAXONOMY.md: not counted).
+  v[19] = l.evidence.unowned.length > 0 && l.evidence.terms.every(ownsNothing) ? 1 : 0;
+  v[20] = clip(l.nbClause, -20, 20) / 10;
+  // 保湿效果好，不过容易油 / 还行吧，就是有点香: a review that turns after praising goes on to what is wrong.
+  v[21] = (hedged || PRAISE.test(l.canonicalText)) && turns ? 1 : 0;
+  // 物流很快，包装严实，手机流畅，客服耐心: a long review can praise clause after clause and name no problem.
+  v[22] = l.praiseShare;
+  return v;
 }
+
+const ownsNothing = (t: { subTopic: string | null }) => t.subTopic === null;
 
 /** Stage 1: line inputs plus the conversation. `p0` = stage-0 P(complaint) of the earlier customer lines. */
 export const CONTEXT_FEATURES = [
@@ -477,22 +483,19 @@ export function contextVector(s: Signals, p0: readonly number[]): Float64Array {
   const short = s.line.length <= 8 ? 1 : 0;
   const out = new Float64Array(line.length + CONTEXT_FEATURES.length);
   out.set(line);
-  out.set(
-    [
-      has,
-      prev,
-      prev2,
-      prev * short,
-      s.line.details ? prev : 0,
-      s.line.ack ? prev : 0,
-      s.line.question ? prev : 0,
-      s.agentApology ? 1 : 0,
-      s.agentApology ? short : 0,
-      // An opening order card counts only when the next line states a complaint, which is not known yet.
-      s.line.details && !has ? 1 : 0,
-    ],
-    line.length,
-  );
+  // Filled in place, in the order of CONTEXT_FEATURES.
+  let k = line.length;
+  out[k++] = has;
+  out[k++] = prev;
+  out[k++] = prev2;
+  out[k++] = prev * short;
+  out[k++] = s.line.details ? prev : 0;
+  out[k++] = s.line.ack ? prev : 0;
+  out[k++] = s.line.question ? prev : 0;
+  out[k++] = s.agentApology ? 1 : 0;
+  out[k++] = s.agentApology ? short : 0;
+  // An opening order card counts only when the next line states a complaint, which is not known yet.
+  out[k++] = s.line.details && !has ? 1 : 0;
   return out;
 }
 

@@ -6,7 +6,7 @@
  *   binary:   P(y) = σ(b + Σ_f w_f + Σ_i v_i x_i)
  *   softmax:  P(k) ∝ exp(b_k + Σ_f w_fk + Σ_i v_i x_ki)     (dense weights v shared across classes)
  */
-import { IntMap } from './int-map.ts';
+import { FeatureIndex } from './feature-index.ts';
 
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -38,33 +38,28 @@ export interface SparseSoftmaxData {
 }
 
 export class SparseBinary {
-  readonly #index: IntMap;
-  readonly #weights: Float64Array;
+  /** feature hash → row; shared with the classifier's other models when one is given */
+  readonly #index: FeatureIndex;
+  /** Weight by row (0 for a feature the model does not know). */
+  readonly #weights: Float32Array;
   readonly #dense: Float64Array;
   readonly #bias: number;
-  readonly #stamp: Uint32Array;
   readonly #scaleLength: number | undefined;
-  #call = 0;
 
-  constructor(data: SparseBinaryData) {
+  constructor(data: SparseBinaryData, index = new FeatureIndex([data.hashes])) {
     this.#scaleLength = data.scaleLength;
-    this.#index = new IntMap(data.hashes.length);
-    data.hashes.forEach((h, i) => this.#index.set(h, i));
-    this.#weights = Float64Array.from(data.weights);
+    this.#index = index;
+    this.#weights = new Float32Array(index.size);
+    data.hashes.forEach((h, i) => (this.#weights[index.row(h)] = data.weights[i]!));
     this.#dense = Float64Array.from(data.dense);
     this.#bias = data.bias;
-    this.#stamp = new Uint32Array(data.hashes.length);
   }
 
   logit(sparse: readonly number[], dense: ArrayLike<number>): number {
+    const n = this.#index.collect(sparse);
+    const rows = this.#index.found;
     let sum = 0;
-    const call = (this.#call = (this.#call + 1) >>> 0 || 1);
-    for (let k = 0; k < sparse.length; k++) {
-      const i = this.#index.get(sparse[k]!);
-      if (i < 0 || this.#stamp[i] === call) continue;
-      this.#stamp[i] = call;
-      sum += this.#weights[i]!;
-    }
+    for (let k = 0; k < n; k++) sum += this.#weights[rows[k]!]!;
     let z = this.#bias + sum * sparseScale(sparse.length, this.#scaleLength);
     for (let i = 0; i < this.#dense.length; i++) z += this.#dense[i]! * dense[i]!;
     return z;
@@ -77,24 +72,22 @@ export class SparseBinary {
 
 export class SparseSoftmax {
   readonly classes: number;
-  readonly #index: IntMap;
-  readonly #weights: Float64Array;
+  readonly #index: FeatureIndex;
+  /** Weights by [row × class] (0 for a feature the model does not know). */
+  readonly #weights: Float32Array;
   readonly #dense: Float64Array;
   readonly #biases: Float64Array;
-  readonly #stamp: Uint32Array;
   readonly #scaleLength: number | undefined;
-  #call = 0;
 
-  constructor(data: SparseSoftmaxData) {
+  constructor(data: SparseSoftmaxData, index = new FeatureIndex([data.hashes])) {
     this.#scaleLength = data.scaleLength;
     const biases = data.biases;
-    this.classes = biases.length;
-    this.#index = new IntMap(data.hashes.length);
-    data.hashes.forEach((h, i) => this.#index.set(h, i));
-    this.#weights = Float64Array.from(data.weights);
+    const K = (this.classes = biases.length);
+    this.#index = index;
+    this.#weights = new Float32Array(index.size * K);
+    data.hashes.forEach((h, i) => this.#weights.set(data.weights.slice(i * K, (i + 1) * K), index.row(h) * K));
     this.#dense = Float64Array.from(data.dense);
     this.#biases = Float64Array.from(biases);
-    this.#stamp = new Uint32Array(data.hashes.length);
   }
 
   /** Class probabilities into `out`. */
@@ -106,13 +99,12 @@ export class SparseSoftmax {
       for (let i = 0; i < this.#dense.length; i++) z += this.#dense[i]! * x[i]!;
       out[k] = z;
     }
-    const call = (this.#call = (this.#call + 1) >>> 0 || 1);
+    const n = this.#index.collect(sparse);
+    const rows = this.#index.found;
     const scale = sparseScale(sparse.length, this.#scaleLength);
-    for (let s = 0; s < sparse.length; s++) {
-      const i = this.#index.get(sparse[s]!);
-      if (i < 0 || this.#stamp[i] === call) continue;
-      this.#stamp[i] = call;
-      for (let k = 0; k < K; k++) out[k]! += this.#weights[i * K + k]! * scale;
+    for (let s = 0; s < n; s++) {
+      const at = rows[s]! * K;
+      for (let k = 0; k < K; k++) out[k]! += this.#weights[at + k]! * scale;
     }
     let max = -Infinity;
     for (let k = 0; k < K; k++) if (out[k]! > max) max = out[k]!;
@@ -126,7 +118,6 @@ export class SparseSoftmax {
   }
 }
 
-// --------------------------------------------------------------------------------------------- training
 
 export interface SparseOptions {
   epochs?: number;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { FeatureIndex } from './feature-index.ts';
+import { BayesModel } from './bayes.ts';
+import { SparseBinary } from './sparse-lr.ts';
+
+describe('FeatureIndex', () => {
+  it('numbers the union of the hash lists once each, including colliding, sequential and extreme keys', () => {
+    const a = Array.from({ length: 5000 }, (_, i) => (i * 2654435761) >>> 0);
+    const b = [0, 0xffffffff, 0x80000000, ...a.slice(0, 100)];
+    const index = new FeatureIndex([a, b]);
+    expect(index.size).toBe(5002); // 0 is in both lists
+    const rows = new Set([...a, ...b].map((h) => index.row(h)));
+    expect(rows.size).toBe(5002);
+    expect(Math.min(...rows)).toBe(0);
+    expect(Math.max(...rows)).toBe(5001);
+    expect(index.row(123)).toBe(-1);
+  });
+
+  it('collects the known rows of a line once each, in order', () => {
+    const index = new FeatureIndex([[10, 20, 30]]);
+    const n = index.collect([30, 99, 10, 30, 10, 20]);
+    expect([...index.found.subarray(0, n)]).toEqual([index.row(30), index.row(10), index.row(20)]);
+    // A new call counts every row again.
+    expect(index.collect([10, 10])).toBe(1);
+  });
+
+  it('lets models that share it read only their own weights', () => {
+    const index = new FeatureIndex([[1, 2], [2, 3]]);
+    const bayes = new BayesModel({ classes: ['a', 'b'], priors: [0, 0], hashes: [1, 2], cells: [0, 0, 3, 1, 1, 3], docs: [4, 4], alpha: 1 }, index);
+    const alone = new BayesModel({ classes: ['a', 'b'], priors: [0, 0], hashes: [1, 2], cells: [0, 0, 3, 1, 1, 3], docs: [4, 4], alpha: 1 });
+    const lr = new SparseBinary({ hashes: [2, 3], weights: [0.5, 2], dense: [], bias: 0 }, index);
+    // Feature 3 belongs to the logistic model only: the Bayes model ignores it, as it does unknown features.
+    expect([...bayes.scores([1, 2, 3], new Float64Array(2))]).toEqual([...alone.scores([1, 2], new Float64Array(2))]);
+    expect(lr.logit([1, 2, 3], [])).toBeCloseTo(2.5);
+  });
+});

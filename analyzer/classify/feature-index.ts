@@ -1,0 +1,83 @@
+/**
+ * Feature hash → row, one table shared by every model of a classifier (the Bayes model and the logistic heads),
+ * so a line's features are looked up in one small table whose entries stay in cache from one model to the next,
+ * and each model keeps its weights in a flat array by that row. With a table per model, each of the five looked up
+ * every feature again in its own table, and classification was bound by cache misses on real text.
+ *
+ * Open addressing with linear probing; key and row side by side, so a probe reads one cache line.
+ */
+export class FeatureIndex {
+  /** [key, row + 1] pairs; row + 1 = 0 marks an empty slot. */
+  readonly #slots: Int32Array;
+  readonly #mask: number;
+  /** Per row, the last `collect` call that counted it: deduplicates a line's features without a Set. */
+  readonly #stamp: Uint32Array;
+  #call = 0;
+  #found = new Int32Array(256);
+  readonly size: number;
+
+  /** An index over the union of `hashLists`, rows numbered in order of first appearance. */
+  constructor(hashLists: readonly (readonly number[])[]) {
+    const unique = new Set<number>();
+    for (const list of hashLists) for (const h of list) unique.add(h >>> 0);
+    let cap = 16;
+    while (cap < unique.size * 2) cap <<= 1;
+    this.#slots = new Int32Array(cap * 2);
+    this.#mask = cap - 1;
+    this.size = unique.size;
+    this.#stamp = new Uint32Array(unique.size);
+    let row = 0;
+    for (const h of unique) {
+      let i = slot(h, this.#mask);
+      while (this.#slots[2 * i + 1] !== 0) i = (i + 1) & this.#mask;
+      this.#slots[2 * i] = h | 0;
+      this.#slots[2 * i + 1] = ++row;
+    }
+  }
+
+  /** The row of a feature hash, or -1 when no model knows it. */
+  row(hash: number): number {
+    const k = hash | 0;
+    let i = slot(hash >>> 0, this.#mask);
+    for (;;) {
+      const r = this.#slots[2 * i + 1]!;
+      if (r === 0) return -1;
+      if (this.#slots[2 * i] === k) return r - 1;
+      i = (i + 1) & this.#mask;
+    }
+  }
+
+  /**
+   * The rows of the known features among `features`, each once, into `found` (valid until the next call);
+   * returns how many.
+   */
+  collect(features: readonly number[]): number {
+    if (this.#found.length < features.length) this.#found = new Int32Array(Math.max(features.length, 2 * this.#found.length));
+    const call = (this.#call = (this.#call + 1) >>> 0 || 1);
+    const found = this.#found;
+    let n = 0;
+    for (let k = 0; k < features.length; k++) {
+      const r = this.row(features[k]!);
+      if (r < 0 || this.#stamp[r] === call) continue;
+      this.#stamp[r] = call;
+      found[n++] = r;
+    }
+    return n;
+  }
+
+  /** The rows written by the last `collect`. */
+  get found(): Int32Array {
+    return this.#found;
+  }
+}
+
+/** Murmur3's finalizer: spreads sequential and similar keys over the table. */
+function slot(key: number, mask: number): number {
+  let h = key;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h & mask;
+}
