@@ -522,22 +522,18 @@ export function namesProblem(l: LineView): boolean {
 }
 
 /** Stage 0 department inputs, one vector per department (taxonomy order). */
-export function lineDepartmentVectors(line: LineView): Float64Array[] {
+export function lineDepartmentVectors(line: LineView): number[][] {
   const l = ownerView(line);
   const D = l.lex.length;
   let lexTotal = 0;
   for (const v of l.lex) lexTotal += v;
-  const out: Float64Array[] = [];
+  const out: number[][] = [];
   for (let i = 0; i < D; i++) {
     // A department the Bayes model never saw (a taxonomy may add one) gets a neutral, uniform share.
     const nb = Number.isNaN(l.nbDept[i]!) ? -Math.log(D) : clip(l.nbDept[i]!, -15, 0);
-    // Filled in place (no array literal): this runs for every line and department.
-    const v = new Float64Array(DEPARTMENT_FEATURES.length);
-    v[0] = nb / 5;
-    v[1] = Math.min(l.lex[i]!, 6) / 3;
-    v[2] = lexTotal > 0 ? l.lex[i]! / lexTotal : 0;
-    v[3] = l.sub[i]!;
-    out.push(v);
+    // A plain array of doubles, in the order of DEPARTMENT_FEATURES: cheaper to make than a typed array, and this
+    // runs for every line and department. The last three are the conversation's, filled in by departmentVectors.
+    out.push([nb / 5, Math.min(l.lex[i]!, 6) / 3, lexTotal > 0 ? l.lex[i]! / lexTotal : 0, l.sub[i]!, 0, 0, 0]);
   }
   return out;
 }
@@ -581,7 +577,7 @@ export function conversationOf(s: Signals, line: SparseBinary, lineDepartment: S
 }
 
 /** Stage 1 department inputs: stage 0's plus the conversation (`conversationDepartment`). */
-export function departmentVectors(s: Signals, conversation?: ArrayLike<number>): Float64Array[] {
+export function departmentVectors(s: Signals, conversation?: ArrayLike<number>): number[][] {
   const out = lineDepartmentVectors(s.line);
   const prev = s.previous[0];
   for (let i = 0; i < out.length; i++) {
@@ -597,12 +593,12 @@ const PREVIOUS_SALT = 0x5bd1e995;
 const AGENT_SALT = 0x27d4eb2f;
 
 /** Sparse inputs of stage 1: the line's own, plus the lexicon hits of the previous customer line and of the agent's last line, salted so they are features of their own. */
-export function contextSparse(s: Signals): number[] {
+export function contextSparse(s: Signals): readonly number[] {
   return withContextLexicon(s, s.line.sparse);
 }
 
 /** Sparse inputs of the stage-1 department head: as contextSparse, with the line's non-praised clauses only. */
-export function departmentSparse(s: Signals): number[] {
+export function departmentSparse(s: Signals): readonly number[] {
   const own = ownerView(s.line);
   // 再不处理我就差评了, 你们到底能不能解决, 给我退货: a line that names no problem (namesProblem), said in a
   // conversation, is routed by the conversation; its words (差评, 投诉, 退货) say nothing about which department.
@@ -610,10 +606,15 @@ export function departmentSparse(s: Signals): number[] {
   return withContextLexicon(s, own.sparse);
 }
 
-function withContextLexicon(s: Signals, own: readonly number[]): number[] {
+function withContextLexicon(s: Signals, own: readonly number[]): readonly number[] {
+  const prev = s.previous[0]?.lexicon ?? NONE;
+  const agent = s.agent?.lexicon ?? NONE;
+  // Most lines have no lexicon hits around them: their own features, not a copy.
+  if (prev.length === 0 && agent.length === 0) return own;
   const out = own.slice();
-  const prev = s.previous[0];
-  if (prev) for (const f of prev.lexicon) out.push((f ^ PREVIOUS_SALT) >>> 0);
-  if (s.agent) for (const f of s.agent.lexicon) out.push((f ^ AGENT_SALT) >>> 0);
+  for (const f of prev) out.push((f ^ PREVIOUS_SALT) >>> 0);
+  for (const f of agent) out.push((f ^ AGENT_SALT) >>> 0);
   return out;
 }
+
+const NONE: readonly number[] = [];
