@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --json] [--messages N]`: speed and memory figures of the embedded path.
- * - analyzer µs/message (masking + normalization + segmentation + classification), with bare jieba
- *   segmentation of the same lines for scale, on demo chats and, when ../shared/data is present, real ones;
+ * - analyzer µs/message (masking + normalization + segmentation + classification, on lines the classifier has
+ *   not seen), with bare jieba segmentation of the same lines for scale, on demo chats and, when ../shared/data
+ *   is present, real ones, alone and in their conversation (as the pipeline reads them);
  * - end to end: messages/s from publish to durable in the embedded store (in-process bus), and through HTTP;
  * - dashboard query latency after the load; peak RSS.
  * Targets live here, not in timed tests.
@@ -18,7 +19,7 @@ import { startPipeline } from '../../analyzer/runtime.ts';
 import { HybridClassifier, loadModelFile } from '../../analyzer/classify/hybrid.ts';
 import type { Classifier } from '../../analyzer/classify/types.ts';
 import { DEFAULT_SHARED_DATA } from '../../analyzer/eval/examples.ts';
-import { prepareLine } from '../../analyzer/text/prepare.ts';
+import { prepareContextText, prepareLine } from '../../analyzer/text/prepare.ts';
 import { normalize } from '../../analyzer/text/normalize.ts';
 import { maskPersonalData } from '../../analyzer/text/pii.ts';
 import { segment, warmUpSegmenter } from '../../analyzer/text/segment.ts';
@@ -114,15 +115,40 @@ function analyzerFigures(lines: readonly string[]) {
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-function realLines(): string[] | null {
+interface RealTurn {
+  text: string;
+  context: { role: 'customer' | 'agent'; text: string }[];
+}
+
+/** Customer turns of the real JDDC sample, each with the earlier turns of its session (null when absent). */
+function realTurns(): RealTurn[] | null {
   const file = join(process.env.FANKUI_SHARED_DATA ?? DEFAULT_SHARED_DATA, 'jddc2019_chat_sample.train.jsonl');
   if (!existsSync(file)) return null;
-  return readFileSync(file, 'utf8')
+  const rows = readFileSync(file, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l) as { is_agent: boolean; text: string })
-    .filter((r) => !r.is_agent)
-    .map((r) => r.text);
+    .map((l) => JSON.parse(l) as { session_id: string; turn: number; is_agent: boolean; text: string });
+  const sessions = new Map<string, typeof rows>();
+  for (const r of rows) sessions.set(r.session_id, [...(sessions.get(r.session_id) ?? []), r]);
+  const out: RealTurn[] = [];
+  for (const session of sessions.values()) {
+    session.sort((a, b) => a.turn - b.turn);
+    session.forEach((r, i) => {
+      if (!r.is_agent) out.push({ text: r.text, context: session.slice(0, i).map((c) => ({ role: c.is_agent ? 'agent' : 'customer', text: c.text })) });
+    });
+  }
+  return out;
+}
+
+/** µs per line of classification alone on lines read in their conversation, as the pipeline reads them. */
+function inConversation(turns: readonly RealTurn[]): number {
+  const taxonomy = loadTaxonomy();
+  const model = loadModelFile();
+  const prepared = turns.map((t) => {
+    const p = prepareLine(t.text);
+    return { text: p.text, tokens: p.tokens, context: t.context.map((c) => ({ role: c.role, text: prepareContextText(c.text) })) };
+  });
+  return round(perLineUnseen(prepared, () => new HybridClassifier(taxonomy, model), (c, p) => c.classify(p)));
 }
 
 async function main() {
@@ -141,8 +167,8 @@ async function main() {
   const customer = first.filter((m) => m.role === 'customer').map((m) => m.text);
   const analyzer = analyzerFigures(customer);
   log(`analyzer on demo customer lines: ${analyzer.usPerMessage} µs/message (jieba alone ${analyzer.usBareJieba} µs)`);
-  const real = realLines();
-  const analyzerReal = real ? analyzerFigures(real) : null;
+  const real = realTurns();
+  const analyzerReal = real ? { ...analyzerFigures(real.map((t) => t.text)), usClassifyInConversation: inConversation(real) } : null;
   log(real ? `analyzer on real JDDC lines: ${analyzerReal!.usPerMessage} µs/message` : `real text: ${DEFAULT_SHARED_DATA} not found, skipped`);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'fankui-bench-'));
@@ -206,6 +232,7 @@ async function main() {
           `analyzer µs/message              ${analyzer.usPerMessage}  (mask ${analyzer.usMask}, normalize ${analyzer.usNormalize}, segment ${analyzer.usSegment}, classify ${analyzer.usClassifyOnly}; classify target ≤ 20; lines unseen by the classifier; varies ±25 % run to run)`,
           `  vs bare jieba segmentation     ${analyzer.classificationVsJieba}×  (jieba ${analyzer.usBareJieba} µs/line; target ≤ 3×)`,
           analyzerReal ? `analyzer µs/message, real JDDC   ${analyzerReal.usPerMessage}  (classify ${analyzerReal.usClassifyOnly}, target ≤ 20; ${analyzerReal.lines} customer lines of ${analyzerReal.meanChars} characters on average; ${analyzerReal.classificationVsJieba}× jieba)` : 'analyzer on real text            skipped (../shared/data not found)',
+          ...(analyzerReal ? [`  classify in the conversation    ${analyzerReal.usClassifyInConversation}  (the same lines with their earlier turns as context, as the pipeline reads them)`] : []),
           `embedded end to end              ${result.embeddedMessagesPerSecond.toLocaleString('en')} messages/s (publish → durable in chDB)`,
           `HTTP end to end                  ${result.httpMessagesPerSecond.toLocaleString('en')} messages/s (NDJSON POSTs of 5,000)`,
           `stats query (30 days)            ${statsMs} ms median`,
