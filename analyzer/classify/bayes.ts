@@ -73,26 +73,18 @@ export class BayesModel {
     return this.#logp[row * C + cls]! - this.#logp[row * C + other]!;
   }
 
-  /** Like `scores`, but only for the listed classes (others are left untouched in `out`). */
-  scoresFor(features: readonly number[], classes: readonly number[], out: Float64Array): Float64Array {
-    return this.#sum(features, classes, out, false);
-  }
-
   /**
-   * Like `scoresFor`, but fair to small classes: a feature none of the listed classes had is skipped, and one a
-   * class never had costs every class the same (the largest class's unseen value). Plain smoothing makes an
-   * unseen feature cost a class with few documents far less, so small classes win lines they never saw.
+   * Log scores for the listed classes only (others are left untouched in `out`), fair to small classes: a
+   * feature none of the listed classes had is skipped, and one a class never had costs every class the same
+   * (the largest class's unseen value). Plain smoothing (`scores`) makes an unseen feature cost a class with few
+   * documents far less, so small classes win lines they never saw.
    */
   scoresFairFor(features: readonly number[], classes: readonly number[], out: Float64Array): Float64Array {
-    return this.#sum(features, classes, out, true);
-  }
-
-  #sum(features: readonly number[], classes: readonly number[], out: Float64Array, fair: boolean): Float64Array {
     const C = this.classes.length;
     let floor = 0;
     for (const c of classes) {
       out[c] = this.#priors[c]!;
-      if (fair && this.#unseen[c]! < floor) floor = this.#unseen[c]!;
+      if (this.#unseen[c]! < floor) floor = this.#unseen[c]!;
     }
     const n = this.#index.collect(features);
     const rows = this.#index.found;
@@ -100,10 +92,6 @@ export class BayesModel {
     for (let k = 0; k < n; k++) {
       const at = rows[k]! * C;
       if (Number.isNaN(logp[at]!)) continue;
-      if (!fair) {
-        for (const c of classes) out[c]! += logp[at + c]!;
-        continue;
-      }
       let seen = false;
       for (const c of classes) if (logp[at + c] !== this.#unseen[c]) seen = true;
       if (!seen) continue;
