@@ -31,14 +31,12 @@ export class BayesModel {
   readonly #priors: Float64Array;
   /** log P(feature | class) of a feature the class never had (as stored, so comparisons with #logp hold). */
   readonly #unseen: Float32Array;
-  readonly #known: number;
 
   constructor(data: BayesModelData, index = new FeatureIndex([data.hashes])) {
     this.classes = data.classes;
     const C = data.classes.length;
     this.#priors = Float64Array.from(data.priors);
     this.#index = index;
-    this.#known = data.hashes.length;
     this.#logp = new Float32Array(index.size * C).fill(NaN);
     this.#unseen = Float32Array.from(data.docs.map((n) => Math.log(data.alpha / (n + 2 * data.alpha))));
     const rows = data.hashes.map((h) => index.row(h));
@@ -98,11 +96,6 @@ export class BayesModel {
       for (const c of classes) out[c]! += logp[at + c] === this.#unseen[c] ? floor : logp[at + c]!;
     }
     return out;
-  }
-
-  /** How many features the model knows. */
-  get size(): number {
-    return this.#known;
   }
 }
 

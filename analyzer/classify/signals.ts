@@ -531,9 +531,14 @@ export function lineDepartmentVectors(line: LineView): number[][] {
   for (let i = 0; i < D; i++) {
     // A department the Bayes model never saw (a taxonomy may add one) gets a neutral, uniform share.
     const nb = Number.isNaN(l.nbDept[i]!) ? -Math.log(D) : clip(l.nbDept[i]!, -15, 0);
-    // A plain array of doubles, in the order of DEPARTMENT_FEATURES: cheaper to make than a typed array, and this
-    // runs for every line and department. The last three are the conversation's, filled in by departmentVectors.
-    out.push([nb / 5, Math.min(l.lex[i]!, 6) / 3, lexTotal > 0 ? l.lex[i]! / lexTotal : 0, l.sub[i]!, 0, 0, 0]);
+    // A plain array, in the order of DEPARTMENT_FEATURES: cheaper to make than a typed array, and this runs for
+    // every line and department. The conversation's inputs stay 0 here; departmentVectors fills them in.
+    const v = new Array<number>(DEPARTMENT_FEATURES.length).fill(0);
+    v[0] = nb / 5;
+    v[1] = Math.min(l.lex[i]!, 6) / 3;
+    v[2] = lexTotal > 0 ? l.lex[i]! / lexTotal : 0;
+    v[3] = l.sub[i]!;
+    out.push(v);
   }
   return out;
 }
