@@ -147,6 +147,31 @@ export interface RealDevResult {
   available: boolean;
 }
 
+/** A turn of the JDDC chat sample (../shared/data/jddc2019_chat_sample.train.jsonl). */
+export interface JddcTurn {
+  session_id: string;
+  turn: number;
+  is_agent: boolean;
+  text: string;
+}
+
+/** The JDDC sample's sessions, in file order, each with its turns in order. */
+export function readJddcSessions(file: string): Map<string, JddcTurn[]> {
+  const sessions = new Map<string, JddcTurn[]>();
+  for (const r of readJsonl<JddcTurn>(file)) {
+    let s = sessions.get(r.session_id);
+    if (!s) sessions.set(r.session_id, (s = []));
+    s.push(r);
+  }
+  for (const s of sessions.values()) s.sort((a, b) => a.turn - b.turn);
+  return sessions;
+}
+
+/** The turns of a session before index `idx`, as a classifier's context. */
+export function turnsBefore(session: readonly JddcTurn[], idx: number): { role: 'customer' | 'agent'; text: string }[] {
+  return session.slice(0, Math.max(0, idx)).map((r) => ({ role: r.is_agent ? 'agent' : 'customer', text: r.text }));
+}
+
 /**
  * The real dev set with its text, read from `dataDir` (default ../shared/data). Merchant-side lines
  * (shop owners talking to the platform) are left out: the classifier is for buyer text.
@@ -179,18 +204,11 @@ export function loadRealDev(dataDir = process.env.FANKUI_SHARED_DATA ?? DEFAULT_
 
   const jddcFile = join(dataDir, 'jddc2019_chat_sample.train.jsonl');
   if (existsSync(jddcFile)) {
-    const rows = readJsonl<{ session_id: string; turn: number; is_agent: boolean; text: string }>(jddcFile);
-    const sessions = new Map<string, typeof rows>();
-    for (const r of rows) {
-      let s = sessions.get(r.session_id);
-      if (!s) sessions.set(r.session_id, (s = []));
-      s.push(r);
-    }
-    for (const s of sessions.values()) s.sort((a, b) => a.turn - b.turn);
+    const sessions = readJddcSessions(jddcFile);
     for (const l of readJsonl<RealLabel & { session_id: string; turn: number }>(join(REAL_LABELS_DIR, 'jddc.labels.jsonl'))) {
       const session = sessions.get(l.session_id) ?? [];
       const idx = session.findIndex((r) => r.turn === l.turn);
-      const context = session.slice(0, Math.max(0, idx)).map((r) => ({ role: r.is_agent ? ('agent' as const) : ('customer' as const), text: r.text }));
+      const context = turnsBefore(session, idx);
       push(session[idx]?.text, l, 'jddc', locator({ source: 'jddc', ...l }), context);
     }
   } else skipped.push(`${jddcFile} not found`);

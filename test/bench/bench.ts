@@ -18,7 +18,7 @@ import { dict } from '@node-rs/jieba/dict.js';
 import { startPipeline } from '../../analyzer/runtime.ts';
 import { HybridClassifier, loadModelFile } from '../../analyzer/classify/hybrid.ts';
 import type { Classifier } from '../../analyzer/classify/types.ts';
-import { DEFAULT_SHARED_DATA } from '../../analyzer/eval/examples.ts';
+import { DEFAULT_SHARED_DATA, readJddcSessions, turnsBefore } from '../../analyzer/eval/examples.ts';
 import { prepareContextText, prepareLine } from '../../analyzer/text/prepare.ts';
 import { normalize } from '../../analyzer/text/normalize.ts';
 import { maskPersonalData } from '../../analyzer/text/pii.ts';
@@ -83,10 +83,10 @@ function perLineUnseen<T>(items: readonly T[], fresh: () => Classifier, fn: (c: 
   return median(ts);
 }
 
-function analyzerFigures(lines: readonly string[]) {
-  const taxonomy = loadTaxonomy();
-  const model = loadModelFile();
-  const fresh = () => new HybridClassifier(taxonomy, model);
+/** A new classifier over the one loaded (and compiled) model, with nothing read yet. */
+type FreshClassifier = () => Classifier;
+
+function analyzerFigures(lines: readonly string[], fresh: FreshClassifier) {
   const jieba = Jieba.withDict(dict);
   const normalized = lines.map((l) => normalize(maskPersonalData(l).text).text);
   const prepared = normalized.map((text) => ({ text, tokens: segment(text) }));
@@ -102,7 +102,6 @@ function analyzerFigures(lines: readonly string[]) {
   return {
     lines: lines.length,
     meanChars: round(normalized.reduce((a, t) => a + t.length, 0) / Math.max(1, normalized.length), 1),
-    classifier: model.version,
     usPerMessage: round(full),
     usMask: round(mask),
     usNormalize: round(norm),
@@ -124,31 +123,22 @@ interface RealTurn {
 function realTurns(): RealTurn[] | null {
   const file = join(process.env.FANKUI_SHARED_DATA ?? DEFAULT_SHARED_DATA, 'jddc2019_chat_sample.train.jsonl');
   if (!existsSync(file)) return null;
-  const rows = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { session_id: string; turn: number; is_agent: boolean; text: string });
-  const sessions = new Map<string, typeof rows>();
-  for (const r of rows) sessions.set(r.session_id, [...(sessions.get(r.session_id) ?? []), r]);
   const out: RealTurn[] = [];
-  for (const session of sessions.values()) {
-    session.sort((a, b) => a.turn - b.turn);
+  for (const session of readJddcSessions(file).values()) {
     session.forEach((r, i) => {
-      if (!r.is_agent) out.push({ text: r.text, context: session.slice(0, i).map((c) => ({ role: c.is_agent ? 'agent' : 'customer', text: c.text })) });
+      if (!r.is_agent) out.push({ text: r.text, context: turnsBefore(session, i) });
     });
   }
   return out;
 }
 
 /** µs per line of classification alone on lines read in their conversation, as the pipeline reads them. */
-function inConversation(turns: readonly RealTurn[]): number {
-  const taxonomy = loadTaxonomy();
-  const model = loadModelFile();
+function inConversation(turns: readonly RealTurn[], fresh: FreshClassifier): number {
   const prepared = turns.map((t) => {
     const p = prepareLine(t.text);
     return { text: p.text, tokens: p.tokens, context: t.context.map((c) => ({ role: c.role, text: prepareContextText(c.text) })) };
   });
-  return round(perLineUnseen(prepared, () => new HybridClassifier(taxonomy, model), (c, p) => c.classify(p)));
+  return round(perLineUnseen(prepared, fresh, (c, p) => c.classify(p)));
 }
 
 async function main() {
@@ -165,10 +155,13 @@ async function main() {
   log(`bench: ${first.length.toLocaleString('en')} demo messages`);
 
   const customer = first.filter((m) => m.role === 'customer').map((m) => m.text);
-  const analyzer = analyzerFigures(customer);
+  const taxonomy = loadTaxonomy();
+  const model = loadModelFile();
+  const fresh: FreshClassifier = () => new HybridClassifier(taxonomy, model);
+  const analyzer = { ...analyzerFigures(customer, fresh), classifier: model.version };
   log(`analyzer on demo customer lines: ${analyzer.usPerMessage} µs/message (jieba alone ${analyzer.usBareJieba} µs)`);
   const real = realTurns();
-  const analyzerReal = real ? { ...analyzerFigures(real.map((t) => t.text)), usClassifyInConversation: inConversation(real) } : null;
+  const analyzerReal = real ? { ...analyzerFigures(real.map((t) => t.text), fresh), classifier: model.version, usClassifyInConversation: inConversation(real, fresh) } : null;
   log(real ? `analyzer on real JDDC lines: ${analyzerReal!.usPerMessage} µs/message` : `real text: ${DEFAULT_SHARED_DATA} not found, skipped`);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'fankui-bench-'));
