@@ -36,6 +36,12 @@ describe('normalize', () => {
     expect(normalize('啊啊啊啊啊啊啊啊').text).toBe('啊啊啊');
   });
 
+  it('decodes HTML character references left in exported reviews', () => {
+    expect(normalize('还可以&hellip;就是有点小&quot;').text).toBe('还可以...就是有点小"');
+    expect(normalize('房&#38388;很小，&#x643a;程订的').text).toBe('房间很小,携程订的');
+    expect(normalize('A&amp;B &lt;3 &foo; &#0; &#xD800;').text).toBe('a&b <3 &foo; &#0; &#xd800;');
+  });
+
   it('keeps emoji', () => {
     expect(normalize('气死了😡😡').text).toContain('😡');
   });

@@ -16,12 +16,29 @@ const SPACES = /\s+/g;
 // Five or more of the same character (啊啊啊啊啊啊, ！！！！！！) read the same as three.
 const LONG_RUNS = /(.)\1{3,}/gu;
 
+// HTML character references that shops' review exports leave in the text (好用&hellip;, &quot;正品&quot;, &#38388; for 间).
+const ENTITY = /&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,6});?/gi;
+const NAMED: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', hellip: '…', mdash: '—', ndash: '–',
+  ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', middot: '·', times: '×', yen: '¥', laquo: '«', raquo: '»',
+};
+
+/** Decodes HTML character references; unknown names and invalid code points are left as they are. */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (m, ref: string) => {
+    if (ref[0] !== '#') return NAMED[ref.toLowerCase()] ?? m;
+    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : m;
+  });
+}
+
 /**
  * The form every later step reads. Both scripts count together: traditional text is converted here, so a
  * lexicon written in simplified matches 發貨太慢 as well as 发货太慢.
  */
 export function normalize(raw: string): Normalized {
-  let text = raw.normalize('NFKC');
+  let text = decodeEntities(raw).normalize('NFKC');
   if (INVISIBLE.test(text)) text = text.replace(INVISIBLE, '');
   INVISIBLE.lastIndex = 0;
   text = text.replace(CONTROL, ' ');
