@@ -22,4 +22,18 @@ describe('sparse logistic model', () => {
     expect(model.predict([1, ...noise(120, 3)], [])).toBeGreaterThan(0.7);
     expect(model.predict([2, ...noise(120, 4)], [])).toBeLessThan(0.3);
   });
+
+  it('averages the weights of several runs, each over its own order of the examples', () => {
+    // Features 1 and 2 mark the classes; 3 is on most lines of both, so its weight depends on the order.
+    const examples = Array.from({ length: 60 }, (_, k) => ({ sparse: [k % 2 ? 1 : 2, ...(k % 5 ? [3] : [])], dense: [k % 3], y: k % 2 }));
+    const weight = (d: { hashes: number[]; weights: number[] }, h: number) => d.weights[d.hashes.indexOf(h)] ?? 0;
+    const one = [0, 1, 2].map((r) => trainSparseBinary(examples, { seed: 5 + r * 1_000_003, prune: 0 }));
+    const averaged = trainSparseBinary(examples, { seed: 5, runs: 3, prune: 0 });
+    // One run is the run of that seed; three runs are the mean of the three (each rounded to 0.001 when stored).
+    expect(trainSparseBinary(examples, { seed: 5, runs: 1, prune: 0 })).toEqual(one[0]);
+    for (const h of [1, 2, 3]) expect(weight(averaged, h)).toBeCloseTo(one.reduce((a, d) => a + weight(d, h), 0) / 3, 2);
+    expect(averaged.bias).toBeCloseTo(one.reduce((a, d) => a + d.bias, 0) / 3, 2);
+    expect(averaged.dense[0]).toBeCloseTo(one.reduce((a, d) => a + d.dense[0]!, 0) / 3, 2);
+    expect(new Set(one.map((d) => weight(d, 3))).size).toBeGreaterThan(1);
+  });
 });
