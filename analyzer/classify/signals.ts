@@ -58,7 +58,7 @@ export interface LineView extends LexiconView {
   /** Stage-0 judgement of the line, memoized by the classifier (views of context lines are cached). */
   stage0?: { complaint: number; departments: Float64Array };
   /** lineVector(this), memoized. */
-  vector?: Float64Array;
+  vector?: number[];
 }
 
 export interface Signals {
@@ -405,7 +405,7 @@ export const LINE_FEATURES = [
   'share of clauses that only praise',
 ] as const;
 
-export function lineVector(l: LineView): Float64Array {
+export function lineVector(l: LineView): number[] {
   return (l.vector ??= buildLineVector(l));
 }
 
@@ -413,7 +413,7 @@ export function lineVector(l: LineView): Float64Array {
 // complaint rate does not rise there, so the length signal is not extrapolated to long reviews.
 const LENGTH_SIGNAL_CAP = Math.log1p(40);
 
-function buildLineVector(l: LineView): Float64Array {
+function buildLineVector(l: LineView): number[] {
   let lexMax = 0;
   for (const v of l.lex) if (v > lexMax) lexMax = v;
   let strong = 0;
@@ -423,8 +423,9 @@ function buildLineVector(l: LineView): Float64Array {
   const hedged = l.evidence.hedges.length > 0;
   const noCue = l.evidence.cues.length === 0;
   const turns = contrasts(l.canonicalText);
-  // Filled in place (no array literal): this runs for every line. Order as LINE_FEATURES.
-  const v = new Float64Array(LINE_FEATURES.length);
+  // Filled in place, in the order of LINE_FEATURES. A plain array: a Float64Array longer than 8 is allocated
+  // outside the JS heap, which costs about ten times as much, and this runs for every line.
+  const v = new Array<number>(LINE_FEATURES.length).fill(0);
   v[0] = nb;
   v[1] = Math.min(lexMax, 6) / 3;
   v[2] = strong;
@@ -472,7 +473,9 @@ export const CONTEXT_FEATURES = [
   'details line opening the conversation',
 ] as const;
 
-export function contextVector(s: Signals, p0: readonly number[]): Float64Array {
+const CONTEXT_ZEROS: readonly number[] = CONTEXT_FEATURES.map(() => 0);
+
+export function contextVector(s: Signals, p0: readonly number[]): number[] {
   const line = lineVector(s.line);
   const has = s.previous.length > 0 ? 1 : 0;
   // Earlier lines only add evidence: a complaint raised before supports this line; a neutral opener
@@ -481,9 +484,8 @@ export function contextVector(s: Signals, p0: readonly number[]): Float64Array {
   // The conversation so far: a follow-up line belongs to a complaint raised a few lines up too.
   const prev2 = p0.length > 1 ? clip(logit(Math.max(...p0)), 0, 8) / 4 : prev;
   const short = s.line.length <= 8 ? 1 : 0;
-  const out = new Float64Array(line.length + CONTEXT_FEATURES.length);
-  out.set(line);
-  // Filled in place, in the order of CONTEXT_FEATURES.
+  // A plain array, as lineVector's; the line's inputs first, then the conversation's in the order of CONTEXT_FEATURES.
+  const out = line.concat(CONTEXT_ZEROS);
   let k = line.length;
   out[k++] = has;
   out[k++] = prev;
