@@ -6,6 +6,15 @@ import { Lexicon, variants } from './lexicon.ts';
 const lexicon = new Lexicon(loadTaxonomy());
 const find = (text: string) => lexicon.find(normalize(text).text);
 
+describe('Lexicon terms', () => {
+  it('gives a term inside a longer term of another department to the longer one (发错 in 发错网点)', () => {
+    const owners = (text: string) => find(text).terms.map((t) => `${t.department}/${t.subTopic}`);
+    expect(owners('快递都能发错网点')).toContain('logistics/slow_transit');
+    expect(owners('快递都能发错网点')).not.toContain('warehouse/wrong_item');
+    expect(owners('衣服发错了')).toContain('warehouse/wrong_item');
+  });
+});
+
 describe('Lexicon negation', () => {
   it('cancels a problem term after a negation (没有坏) and clears an aspect of blame (不是质量问题)', () => {
     expect(find('没有坏').negated).toContain('坏');
