@@ -115,6 +115,13 @@ describe('HybridClassifier (the committed model)', () => {
     expect(sub).toContain(c.subTopic);
   });
 
+  it('shows no function words as evidence, however the text model weighs them (就是, 一个, 这种)', () => {
+    for (const text of ['还可以就是有点小', '我衣服临时断货了 这种情况我怎么处理', '买了一个 现在还没到 就是很着急']) {
+      const c = run(text);
+      for (const w of ['就是', '一个', '这种', '现在']) expect(c.evidence).not.toContain(w);
+    }
+  });
+
   it('picks among the sub-topics the line names when it names several', () => {
     for (const [text, named] of [
       ['发错了颜色，还少发了一件', ['wrong_item', 'missing_item']],

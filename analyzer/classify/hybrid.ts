@@ -213,7 +213,7 @@ export class HybridClassifier implements Classifier {
     for (const c of s.line.evidence.evaluations) out.add(c);
     if (out.size < 3) {
       const ranked = tokens
-        .filter((t) => t.length >= 2)
+        .filter((t) => t.length >= 2 && !isFunctionWord(t))
         .map((t) => ({ t, w: this.#wordWeight(t, department) }))
         .filter((x) => x.w > 1)
         .sort((a, b) => b.w - a.w);
@@ -231,6 +231,19 @@ export class HybridClassifier implements Classifier {
     return d < 0 ? 0 : this.#bayes.logRatio(namedFeature(SEED.word, word), d, 0);
   }
 }
+
+/**
+ * Words that say nothing to a department head as evidence, however the text model weighs them: conjunctions,
+ * pronouns and demonstratives, time words, and a number with its measure word (一个, 两次, 这种).
+ */
+const FUNCTION_WORDS = new Set([
+  ...['就是', '但是', '可是', '而且', '然后', '还有', '所以', '因为', '如果', '虽然', '只是', '还是', '或者', '并且', '于是'],
+  ...['你们', '我们', '他们', '她们', '自己', '大家', '这个', '那个', '这样', '那样', '这么', '那么', '这里', '那里', '这边', '那边'],
+  ...['现在', '今天', '昨天', '明天', '时候', '时间', '已经', '刚才', '之前', '以后', '上次', '每次', '当时'],
+  ...['出来', '起来', '进去', '回去', '过来', '一下', '可以', '表示', '通过', '告诉', '直接', '好多', '还要'],
+]);
+const MEASURED = /^[一二两三四五六七八九十几半每这那哪][个次下点些样条张件块位种回遍]$/;
+const isFunctionWord = (t: string) => FUNCTION_WORDS.has(t) || MEASURED.test(t);
 
 /** P(complaint) of an acknowledgement-only line (好的, 谢谢, 好的 [姓名x]): 547 of 548 such real dev lines are not complaints. */
 const ACK_CEILING = 0.02;
