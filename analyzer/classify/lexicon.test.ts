@@ -182,3 +182,12 @@ describe('Lexicon negation', () => {
     expect(find('沒什麼效果').terms.some((t) => t.department === 'product')).toBe(true);
   });
 });
+
+describe('Lexicon.of', () => {
+  it('builds one lexicon per taxonomy and shares it', () => {
+    const taxonomy = loadTaxonomy();
+    expect(Lexicon.of(taxonomy)).toBe(Lexicon.of(taxonomy));
+    expect(Lexicon.of(taxonomy)).not.toBe(Lexicon.of(loadTaxonomy()));
+    expect(Lexicon.of(taxonomy).find('发货太慢').terms.length).toBeGreaterThan(0);
+  });
+});

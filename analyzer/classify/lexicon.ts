@@ -104,8 +104,18 @@ function coordinated(text: string, m: Match<LexiconHit>): boolean {
 /** How many characters may stand between a negation and the term it cancels (不是质量问题, 没有坏). */
 const NEGATION_REACH = 2;
 
+/** Lexicons by taxonomy: one is built per taxonomy and shared (it is read-only once built). */
+const BUILT = new WeakMap<Taxonomy, Lexicon>();
+
 export class Lexicon {
   readonly #matcher: Matcher<LexiconHit>;
+
+  /** The lexicon of `taxonomy`, built on first use (a few milliseconds) and shared by every reader of it. */
+  static of(taxonomy: Taxonomy): Lexicon {
+    let lexicon = BUILT.get(taxonomy);
+    if (!lexicon) BUILT.set(taxonomy, (lexicon = new Lexicon(taxonomy)));
+    return lexicon;
+  }
 
   constructor(readonly taxonomy: Taxonomy) {
     const entries: [string, LexiconHit][] = [];

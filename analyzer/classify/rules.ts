@@ -34,7 +34,7 @@ export class RulesClassifier implements Classifier {
 
   constructor(taxonomy: Taxonomy) {
     this.taxonomyVersion = taxonomy.version;
-    this.#lexicon = new Lexicon(taxonomy);
+    this.#lexicon = Lexicon.of(taxonomy);
   }
 
   classify(input: ClassifierInput): Classification {

@@ -185,7 +185,7 @@ export class SignalReader {
     /** Training only: read lines as if none of their words had been seen (text dropout): lexicon and shape only. */
     readonly withoutText = false,
   ) {
-    this.lexicon = new Lexicon(taxonomy);
+    this.lexicon = Lexicon.of(taxonomy);
     this.departments = taxonomy.departments.map((d) => d.id);
     this.#nbDeptIndex = this.departments.map((d) => bayes.classes.indexOf(d));
   }
