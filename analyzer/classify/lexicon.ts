@@ -165,7 +165,7 @@ export class Lexicon {
         // 再不处理(我就差评): a term inside a plain word is not said; 垃圾书: a judgement of what no department owns.
         if (inside(m, matches, isWordOrUnowned)) continue;
         // 发错网点: the longer term names the owner (the courier's depot), not the 发错 inside it (a wrong item).
-        if (insideOtherDepartment(m, matches)) continue;
+        if (inside(m, matches, isTermOfAnotherDepartment)) continue;
         if (usedFor(text, m)) continue;
         // 屏幕很清晰, 快递小哥态度很好, 发货也快: a praised aspect is no evidence of a problem with it.
         if (praised(text, m.end)) continue;
@@ -229,20 +229,12 @@ const isWord = (o: Match<LexiconHit>) => o.value.kind === 'word';
 const isWordOrUnowned = (o: Match<LexiconHit>) => o.value.kind === 'word' || o.value.kind === 'unowned';
 const isNeitherHedgeNorNegation = (o: Match<LexiconHit>) => o.value.kind !== 'hedge' && o.value.kind !== 'negation';
 
-/** Whether `m` lies within a longer match of the kind `of` picks (不 in 不错, 不处理 in 再不处理). */
-function inside(m: Match<LexiconHit>, matches: readonly Match<LexiconHit>[], of: (o: Match<LexiconHit>) => boolean): boolean {
-  for (const o of matches) if (o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start && of(o)) return true;
-  return false;
-}
+/** A term of another department than term `m`'s (发错网点 around 发错). */
+const isTermOfAnotherDepartment = (o: Match<LexiconHit>, m: Match<LexiconHit>) => o.value.kind === 'term' && m.value.kind === 'term' && o.value.department !== m.value.department;
 
-/** Whether term `m` lies within a longer term of another department (发错 in 发错网点). */
-function insideOtherDepartment(m: Match<LexiconHit>, matches: readonly Match<LexiconHit>[]): boolean {
-  const v = m.value;
-  if (v.kind !== 'term') return false;
-  for (const o of matches) {
-    const w = o.value;
-    if (w.kind === 'term' && w.department !== v.department && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start) return true;
-  }
+/** Whether `m` lies within a longer match that `of` picks (不 in 不错, 不处理 in 再不处理, 发错 in 发错网点). */
+function inside(m: Match<LexiconHit>, matches: readonly Match<LexiconHit>[], of: (o: Match<LexiconHit>, m: Match<LexiconHit>) => boolean): boolean {
+  for (const o of matches) if (o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start && of(o, m)) return true;
   return false;
 }
 

@@ -160,6 +160,18 @@ function order(n: number, rand: () => number): number[] {
   return idx;
 }
 
+/** The vocabulary (see `vocabulary`) and each example's distinct features as indices into it. */
+function indexed(examples: readonly { sparse: readonly number[] }[], minCount: number): { vocab: Map<number, number>; rows: number[][] } {
+  const vocab = vocabulary(examples, minCount);
+  const rows = examples.map((e) => [...new Set(e.sparse)].map((f) => vocab.get(f)).filter((i): i is number => i !== undefined));
+  return { vocab, rows };
+}
+
+/** Adds one run's weights to the mean of `runs` runs being summed in `into`. */
+function addMean(into: Float64Array, run: Float64Array, runs: number): void {
+  for (let i = 0; i < into.length; i++) into[i]! += run[i]! / runs;
+}
+
 /** Feature hash → dense index, for features seen in at least `minCount` examples. */
 function vocabulary(examples: readonly { sparse: readonly number[] }[], minCount: number): Map<number, number> {
   const counts = new Map<number, number>();
@@ -179,17 +191,16 @@ export interface BinaryExample {
 }
 
 export function trainSparseBinary(examples: readonly BinaryExample[], options: SparseOptions = {}): SparseBinaryData {
-  const vocab = vocabulary(examples, options.minCount ?? 2);
+  const { vocab, rows } = indexed(examples, options.minCount ?? 2);
   const D = examples[0]?.dense.length ?? 0;
-  const rows = examples.map((e) => [...new Set(e.sparse)].map((f) => vocab.get(f)).filter((i): i is number => i !== undefined));
   const runs = options.runs ?? 1;
   const w = new Float64Array(vocab.size);
   const v = new Float64Array(D);
   let b = 0;
   for (let r = 0; r < runs; r++) {
     const fit = fitBinary(examples, rows, vocab.size, D, options, runSeed(options.seed ?? 7, r));
-    for (let i = 0; i < w.length; i++) w[i]! += fit.w[i]! / runs;
-    for (let i = 0; i < D; i++) v[i]! += fit.v[i]! / runs;
+    addMean(w, fit.w, runs);
+    addMean(v, fit.v, runs);
     b += fit.b / runs;
   }
   const hashes: number[] = [];
@@ -257,18 +268,17 @@ export interface SoftmaxExample {
 
 export function trainSparseSoftmax(examples: readonly SoftmaxExample[], classes: number, options: SparseOptions = {}): SparseSoftmaxData {
   const K = classes;
-  const vocab = vocabulary(examples, options.minCount ?? 2);
+  const { vocab, rows } = indexed(examples, options.minCount ?? 2);
   const D = examples[0]?.dense[0]?.length ?? 0;
-  const rows = examples.map((e) => [...new Set(e.sparse)].map((f) => vocab.get(f)).filter((i): i is number => i !== undefined));
   const runs = options.runs ?? 1;
   const w = new Float64Array(vocab.size * K);
   const v = new Float64Array(D);
   const b = new Float64Array(K);
   for (let r = 0; r < runs; r++) {
     const fit = fitSoftmax(examples, rows, vocab.size, K, D, options, runSeed(options.seed ?? 11, r));
-    for (let i = 0; i < w.length; i++) w[i]! += fit.w[i]! / runs;
-    for (let i = 0; i < D; i++) v[i]! += fit.v[i]! / runs;
-    for (let k = 0; k < K; k++) b[k]! += fit.b[k]! / runs;
+    addMean(w, fit.w, runs);
+    addMean(v, fit.v, runs);
+    addMean(b, fit.b, runs);
   }
   const hashes: number[] = [];
   const weights: number[] = [];
