@@ -26,24 +26,31 @@ export class BayesModel {
   readonly classes: readonly string[];
   /** feature hash → row; shared with the classifier's other models when one is given */
   readonly #index: FeatureIndex;
-  /** log P(feature | class) by [row × class]; NaN in a row the model does not know. Float32: half the memory. */
+  /** log P(feature | class) at [row × stride + offset + class]; NaN in a row the model does not know. Float32: half the memory. */
   readonly #logp: Float32Array;
+  readonly #stride: number;
+  readonly #offset: number;
   readonly #priors: Float64Array;
   /** log P(feature | class) of a feature the class never had (as stored, so comparisons with #logp hold). */
   readonly #unseen: Float32Array;
 
-  constructor(data: BayesModelData, index = new FeatureIndex([data.hashes])) {
+  /** `shared`: keep the weights in the index's shared table (FeatureIndex.columns). */
+  constructor(data: BayesModelData, index = new FeatureIndex([data.hashes]), shared = false) {
     this.classes = data.classes;
     const C = data.classes.length;
     this.#priors = Float64Array.from(data.priors);
     this.#index = index;
-    this.#logp = new Float32Array(index.size * C).fill(NaN);
+    const { table, stride, offset } = index.columns(C, shared);
+    this.#logp = table;
+    this.#stride = stride;
+    this.#offset = offset;
+    for (let row = 0; row < index.size; row++) table.fill(NaN, row * stride + offset, row * stride + offset + C);
     this.#unseen = Float32Array.from(data.docs.map((n) => Math.log(data.alpha / (n + 2 * data.alpha))));
     const rows = data.hashes.map((h) => index.row(h));
-    for (const row of rows) this.#logp.set(this.#unseen, row * C);
+    for (const row of rows) table.set(this.#unseen, row * stride + offset);
     for (let k = 0; k < data.cells.length; k += 3) {
       const i = data.cells[k]!, c = data.cells[k + 1]!, n = data.cells[k + 2]!;
-      this.#logp[rows[i]! * C + c] = Math.log((n + data.alpha) / (data.docs[c]! + 2 * data.alpha));
+      table[rows[i]! * stride + offset + c] = Math.log((n + data.alpha) / (data.docs[c]! + 2 * data.alpha));
     }
   }
 
@@ -55,8 +62,10 @@ export class BayesModel {
     const n = this.#index.collect(features);
     const rows = this.#index.found;
     const logp = this.#logp;
+    const stride = this.#stride;
+    const offset = this.#offset;
     for (let k = 0; k < n; k++) {
-      const at = rows[k]! * C;
+      const at = rows[k]! * stride + offset;
       if (Number.isNaN(logp[at]!)) continue;
       for (let c = 0; c < C; c++) out[c]! += logp[at + c]!;
     }
@@ -66,9 +75,9 @@ export class BayesModel {
   /** log P(feature | class) − log P(feature | other) for one known feature; 0 when unknown. */
   logRatio(feature: number, cls: number, other: number): number {
     const row = this.#index.row(feature);
-    const C = this.classes.length;
-    if (row < 0 || Number.isNaN(this.#logp[row * C]!)) return 0;
-    return this.#logp[row * C + cls]! - this.#logp[row * C + other]!;
+    const at = row * this.#stride + this.#offset;
+    if (row < 0 || Number.isNaN(this.#logp[at]!)) return 0;
+    return this.#logp[at + cls]! - this.#logp[at + other]!;
   }
 
   /**
@@ -78,7 +87,6 @@ export class BayesModel {
    * documents far less, so small classes win lines they never saw.
    */
   scoresFairFor(features: readonly number[], classes: readonly number[], out: Float64Array): Float64Array {
-    const C = this.classes.length;
     let floor = 0;
     for (const c of classes) {
       out[c] = this.#priors[c]!;
@@ -88,7 +96,7 @@ export class BayesModel {
     const rows = this.#index.found;
     const logp = this.#logp;
     for (let k = 0; k < n; k++) {
-      const at = rows[k]! * C;
+      const at = rows[k]! * this.#stride + this.#offset;
       if (Number.isNaN(logp[at]!)) continue;
       let seen = false;
       for (const c of classes) if (logp[at + c] !== this.#unseen[c]) seen = true;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FeatureIndex } from './feature-index.ts';
 import { BayesModel } from './bayes.ts';
-import { SparseBinary } from './sparse-lr.ts';
+import { SparseBinary, SparseSoftmax } from './sparse-lr.ts';
 
 describe('FeatureIndex', () => {
   it('numbers the union of the hash lists once each, including colliding, sequential and extreme keys', () => {
@@ -32,5 +32,21 @@ describe('FeatureIndex', () => {
     // Feature 3 belongs to the logistic model only: the Bayes model ignores it, as it does unknown features.
     expect([...bayes.scores([1, 2, 3], new Float64Array(2))]).toEqual([...alone.scores([1, 2], new Float64Array(2))]);
     expect(lr.logit([1, 2, 3], [])).toBeCloseTo(2.5);
+  });
+
+  it('keeps shared models\' weights side by side in one table, each reading only its own columns', () => {
+    const data = { classes: ['a', 'b'], priors: [0, 0], hashes: [1, 2], cells: [0, 0, 3, 1, 1, 3], docs: [4, 4], alpha: 1 };
+    const index = new FeatureIndex([[1, 2], [2, 3]], 4);
+    const bayes = new BayesModel(data, index, true);
+    const lr = new SparseBinary({ hashes: [2, 3], weights: [0.5, 2], dense: [], bias: 0 }, index, true);
+    const soft = new SparseSoftmax({ classes: 2, hashes: [3], weights: [1, -1], dense: [], biases: [0, 0] }, index);
+    const alone = new BayesModel(data);
+    expect([...bayes.scores([1, 2, 3], new Float64Array(2))]).toEqual([...alone.scores([1, 2], new Float64Array(2))]);
+    expect(bayes.logRatio(1, 0, 1)).toBeCloseTo(alone.logRatio(1, 0, 1));
+    expect(lr.logit([1, 2, 3], [])).toBeCloseTo(2.5);
+    expect(soft.predict([3], [[], []], new Float64Array(2))[0]).toBeCloseTo(1 / (1 + Math.exp(-2)));
+    // Two columns for the Bayes model and one for the logistic one: one more fits, two do not.
+    expect(() => index.columns(2, true)).toThrow(/no room/);
+    expect(index.columns(1, true).offset).toBe(3);
   });
 });

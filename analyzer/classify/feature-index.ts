@@ -6,6 +6,13 @@
  *
  * Open addressing with linear probing; key and row side by side, so a probe reads one cache line.
  */
+/** Where a model keeps its weights: `width` floats from `offset` in each row of `stride` floats of `table`. */
+export interface Columns {
+  table: Float32Array;
+  stride: number;
+  offset: number;
+}
+
 export class FeatureIndex {
   /** [key, row + 1] pairs; row + 1 = 0 marks an empty slot. */
   readonly #slots: Int32Array;
@@ -15,9 +22,16 @@ export class FeatureIndex {
   #call = 0;
   #found = new Int32Array(256);
   readonly size: number;
+  /** A table of #stride floats per row that models share (see `columns`), when asked for. */
+  readonly #shared: Float32Array | undefined;
+  readonly #stride: number;
+  #used = 0;
 
-  /** An index over the union of `hashLists`, rows numbered in order of first appearance. */
-  constructor(hashLists: readonly (readonly number[])[]) {
+  /**
+   * An index over the union of `hashLists`, rows numbered in order of first appearance; with a table of
+   * `sharedStride` floats per row that models may keep their weights in side by side (see `columns`).
+   */
+  constructor(hashLists: readonly (readonly number[])[], sharedStride = 0) {
     const unique = new Set<number>();
     for (const list of hashLists) for (const h of list) unique.add(h >>> 0);
     let cap = 16;
@@ -26,6 +40,8 @@ export class FeatureIndex {
     this.#mask = cap - 1;
     this.size = unique.size;
     this.#stamp = new Uint32Array(unique.size);
+    this.#stride = sharedStride;
+    this.#shared = sharedStride > 0 ? new Float32Array(unique.size * sharedStride) : undefined;
     let row = 0;
     for (const h of unique) {
       let i = slot(h, this.#mask);
@@ -33,6 +49,18 @@ export class FeatureIndex {
       this.#slots[2 * i] = h | 0;
       this.#slots[2 * i + 1] = ++row;
     }
+  }
+
+  /**
+   * `width` columns for one model's weights. Shared: in the index's shared table beside the other models' (a
+   * line's features then bring every shared model's weights into cache at once); else a table of its own.
+   */
+  columns(width: number, shared: boolean): Columns {
+    if (!shared) return { table: new Float32Array(this.size * width), stride: width, offset: 0 };
+    if (!this.#shared || this.#used + width > this.#stride) throw new Error(`no room for ${width} more columns in the shared table (${this.#used} of ${this.#stride} used)`);
+    const offset = this.#used;
+    this.#used += width;
+    return { table: this.#shared, stride: this.#stride, offset };
   }
 
   /** The row of a feature hash, or -1 when no model knows it. */

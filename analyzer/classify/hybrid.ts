@@ -71,14 +71,19 @@ function compiledModels(model: ModelFile, depts: readonly string[]): CompiledMod
   if (cached) return cached;
   // One feature index for the models every line goes through; the sub-topic model (38 classes, read for
   // complaints only) keeps its own, so its weights are not laid out over rows it does not know.
-  const index = new FeatureIndex([model.bayes.hashes, model.line.hashes, model.complaint.hashes, model.lineDepartment.hashes, model.department.hashes]);
+  // The models every line goes through (Bayes, stage 0's two heads, the complaint head) keep their weights side
+  // by side in one table row per feature: 7 + 1 + 6 + 1 floats, one 64-byte cache line, so reading a line's
+  // features for the first model brings the others' weights too. The department head (complaints only) keeps
+  // its own.
+  const width = model.bayes.classes.length + 1 + depts.length + 1;
+  const index = new FeatureIndex([model.bayes.hashes, model.line.hashes, model.complaint.hashes, model.lineDepartment.hashes, model.department.hashes], Math.ceil(width / 16) * 16);
   const trained = model.department.departments;
   const compiled: CompiledModels = {
-    bayes: new BayesModel(model.bayes, index),
+    bayes: new BayesModel(model.bayes, index, true),
     subTopics: new BayesModel(model.subTopics),
-    line: new SparseBinary(model.line, index),
-    complaint: new SparseBinary(model.complaint, index),
-    lineDepartment: new SparseSoftmax(remapClasses(model.lineDepartment, trained, depts), index),
+    line: new SparseBinary(model.line, index, true),
+    complaint: new SparseBinary(model.complaint, index, true),
+    lineDepartment: new SparseSoftmax(remapClasses(model.lineDepartment, trained, depts), index, true),
     department: new SparseSoftmax(remapClasses(model.department, trained, depts), index),
   };
   byDepts.set(key, compiled);

@@ -40,17 +40,23 @@ export interface SparseSoftmaxData {
 export class SparseBinary {
   /** feature hash → row; shared with the classifier's other models when one is given */
   readonly #index: FeatureIndex;
-  /** Weight by row (0 for a feature the model does not know). */
+  /** Weight at [row × stride + offset] (0 for a feature the model does not know). */
   readonly #weights: Float32Array;
+  readonly #stride: number;
+  readonly #offset: number;
   readonly #dense: Float64Array;
   readonly #bias: number;
   readonly #scaleLength: number | undefined;
 
-  constructor(data: SparseBinaryData, index = new FeatureIndex([data.hashes])) {
+  /** `shared`: keep the weights in the index's shared table (FeatureIndex.columns). */
+  constructor(data: SparseBinaryData, index = new FeatureIndex([data.hashes]), shared = false) {
     this.#scaleLength = data.scaleLength;
     this.#index = index;
-    this.#weights = new Float32Array(index.size);
-    data.hashes.forEach((h, i) => (this.#weights[index.row(h)] = data.weights[i]!));
+    const { table, stride, offset } = index.columns(1, shared);
+    this.#weights = table;
+    this.#stride = stride;
+    this.#offset = offset;
+    data.hashes.forEach((h, i) => (table[index.row(h) * stride + offset] = data.weights[i]!));
     this.#dense = Float64Array.from(data.dense);
     this.#bias = data.bias;
   }
@@ -58,8 +64,10 @@ export class SparseBinary {
   logit(sparse: readonly number[], dense: ArrayLike<number>): number {
     const n = this.#index.collect(sparse);
     const rows = this.#index.found;
+    const stride = this.#stride;
+    const offset = this.#offset;
     let sum = 0;
-    for (let k = 0; k < n; k++) sum += this.#weights[rows[k]!]!;
+    for (let k = 0; k < n; k++) sum += this.#weights[rows[k]! * stride + offset]!;
     let z = this.#bias + sum * sparseScale(sparse.length, this.#scaleLength);
     for (let i = 0; i < this.#dense.length; i++) z += this.#dense[i]! * dense[i]!;
     return z;
@@ -73,19 +81,25 @@ export class SparseBinary {
 export class SparseSoftmax {
   readonly classes: number;
   readonly #index: FeatureIndex;
-  /** Weights by [row × class] (0 for a feature the model does not know). */
+  /** Weights at [row × stride + offset + class] (0 for a feature the model does not know). */
   readonly #weights: Float32Array;
+  readonly #stride: number;
+  readonly #offset: number;
   readonly #dense: Float64Array;
   readonly #biases: Float64Array;
   readonly #scaleLength: number | undefined;
 
-  constructor(data: SparseSoftmaxData, index = new FeatureIndex([data.hashes])) {
+  /** `shared`: keep the weights in the index's shared table (FeatureIndex.columns). */
+  constructor(data: SparseSoftmaxData, index = new FeatureIndex([data.hashes]), shared = false) {
     this.#scaleLength = data.scaleLength;
     const biases = data.biases;
     const K = (this.classes = biases.length);
     this.#index = index;
-    this.#weights = new Float32Array(index.size * K);
-    data.hashes.forEach((h, i) => this.#weights.set(data.weights.slice(i * K, (i + 1) * K), index.row(h) * K));
+    const { table, stride, offset } = index.columns(K, shared);
+    this.#weights = table;
+    this.#stride = stride;
+    this.#offset = offset;
+    data.hashes.forEach((h, i) => table.set(data.weights.slice(i * K, (i + 1) * K), index.row(h) * stride + offset));
     this.#dense = Float64Array.from(data.dense);
     this.#biases = Float64Array.from(biases);
   }
@@ -103,7 +117,7 @@ export class SparseSoftmax {
     const rows = this.#index.found;
     const scale = sparseScale(sparse.length, this.#scaleLength);
     for (let s = 0; s < n; s++) {
-      const at = rows[s]! * K;
+      const at = rows[s]! * this.#stride + this.#offset;
       for (let k = 0; k < K; k++) out[k]! += this.#weights[at + k]! * scale;
     }
     let max = -Infinity;
