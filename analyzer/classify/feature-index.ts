@@ -1,11 +1,13 @@
 /**
  * Feature hash → row, one table shared by every model of a classifier (the Bayes model and the logistic heads),
- * so a line's features are looked up in one small table whose entries stay in cache from one model to the next,
- * and each model keeps its weights in a flat array by that row. With a table per model, each of the five looked up
- * every feature again in its own table, and classification was bound by cache misses on real text.
+ * so a line's features are looked up in one small table whose entries stay in cache from one model to the next.
+ * Each model keeps its weights by that row: in a table of its own, or beside the other models' in the index's
+ * shared table (`columns`). With a table per model, each of the five looked up every feature again in its own
+ * table, and classification was bound by cache misses on real text.
  *
  * Open addressing with linear probing; key and row side by side, so a probe reads one cache line.
  */
+
 /** Where a model keeps its weights: `width` floats from `offset` in each row of `stride` floats of `table`. */
 export interface Columns {
   table: Float32Array;

@@ -69,12 +69,11 @@ function compiledModels(model: ModelFile, depts: readonly string[]): CompiledMod
   const key = depts.join(',');
   const cached = byDepts.get(key);
   if (cached) return cached;
-  // One feature index for the models every line goes through; the sub-topic model (38 classes, read for
-  // complaints only) keeps its own, so its weights are not laid out over rows it does not know.
-  // The models every line goes through (Bayes, stage 0's two heads, the complaint head) keep their weights side
-  // by side in one table row per feature: 7 + 1 + 6 + 1 floats, one 64-byte cache line, so reading a line's
-  // features for the first model brings the others' weights too. The department head (complaints only) keeps
-  // its own.
+  // One feature index for the main models. Those every line goes through (Bayes, stage 0's two heads, the
+  // complaint head) keep their weights side by side in one table row per feature: 7 + 1 + 6 + 1 floats, one
+  // 64-byte cache line, so reading a line's features for the first model brings the others' weights too. The
+  // department head (complaints only) keeps its own table by the same rows; the sub-topic model (38 classes,
+  // complaints only) its own index, so its weights are not laid out over rows it does not know.
   const width = model.bayes.classes.length + 1 + depts.length + 1;
   const index = new FeatureIndex([model.bayes.hashes, model.line.hashes, model.complaint.hashes, model.lineDepartment.hashes, model.department.hashes], Math.ceil(width / 16) * 16);
   const trained = model.department.departments;
