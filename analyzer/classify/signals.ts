@@ -12,6 +12,7 @@ import { BayesModel } from './bayes.ts';
 import { isClauseBreak } from './breaks.ts';
 import { canonical, GREETINGS, isDetailsOnly, namedFeature, SEED, textFeatures } from './features.ts';
 import { GOOD, INTENSIFIERS, Lexicon, type LexiconEvidence } from './lexicon.ts';
+import { RecentCache } from './recent.ts';
 import type { SparseBinary, SparseSoftmax } from './sparse-lr.ts';
 import type { ClassifierInput } from './types.ts';
 
@@ -174,8 +175,8 @@ export class SignalReader {
   readonly lexicon: Lexicon;
   readonly departments: readonly string[];
   readonly #nbDeptIndex: number[];
-  readonly #cache = new Map<string, LineView>();
-  readonly #agentCache = new Map<string, LexiconView>();
+  readonly #cache = new RecentCache<LineView>();
+  readonly #agentCache = new RecentCache<LexiconView>();
 
   constructor(
     readonly taxonomy: Taxonomy,
@@ -310,13 +311,13 @@ export class SignalReader {
 
   /** Views of context lines repeat (each later line of a conversation sees them again): cached by text. */
   contextView(text: string): LineView {
-    return this.#cache.get(text) ?? remember(this.#cache, text, this.view(text, segment(text)));
+    return this.#cache.get(text) ?? this.#cache.set(text, this.view(text, segment(text)));
   }
 
   read(input: ClassifierInput): Signals {
     // Cached: the next line of the conversation will read this one as its context.
     // (No closures on this path: it runs for every line, and tsx names every closure made.)
-    const line = this.#cache.get(input.text) ?? remember(this.#cache, input.text, this.view(input.text, input.tokens));
+    const line = this.#cache.get(input.text) ?? this.#cache.set(input.text, this.view(input.text, input.tokens));
     const previous: LineView[] = [];
     let agent: LexiconView | undefined;
     let agentText = '';
@@ -326,7 +327,7 @@ export class SignalReader {
       if (c.text.length === 0) continue;
       if (c.role === 'customer' && previous.length < 3) previous.push(this.contextView(c.text));
       else if (c.role === 'agent' && !agent) {
-        agent = this.#agentCache.get(c.text) ?? remember(this.#agentCache, c.text, this.lexiconView(c.text));
+        agent = this.#agentCache.get(c.text) ?? this.#agentCache.set(c.text, this.lexiconView(c.text));
         agentText = c.text;
       }
     }
@@ -357,13 +358,6 @@ function within(starts: readonly number[], c: Clause): boolean {
 function namesProblemWithin(e: LexiconEvidence, c: Clause): boolean {
   for (const t of e.terms) if (t.subTopic && t.start >= c.start && t.start < c.end) return true;
   return false;
-}
-
-/** Keeps `v` in `cache` under `text` (the oldest of 8,192 dropped) and returns it. */
-function remember<V>(cache: Map<string, V>, text: string, v: V): V {
-  if (cache.size >= 8192) cache.delete(cache.keys().next().value!);
-  cache.set(text, v);
-  return v;
 }
 
 /** log P(any department) − log P(none) from Bayes log scores (classes[0] = 'none'). */
