@@ -97,7 +97,9 @@ const DETAIL_WORDS = new RegExp(
   'g',
 );
 export function isDetailsOnly(canonicalText: string): boolean {
-  if (canonicalText.length === 0) return false;
+  // A line with no placeholder and no number hands over nothing: the cheap test first.
+  if (!HAS_DETAIL.test(canonicalText)) return false;
   const rest = canonicalText.replace(/[\ue000-\ue003]/g, '').replace(DETAIL_WORDS, '').replace(/[0a-z_\-.#/]+/g, '');
-  return rest.length <= 1 && /[\ue000-\ue003]|0/.test(canonicalText);
+  return rest.length <= 1;
 }
+const HAS_DETAIL = /[\ue000-\ue003]|0/;

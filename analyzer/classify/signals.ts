@@ -73,6 +73,17 @@ export interface Signals {
 
 // 味道酸吗 [链接x]: a link, placeholder or emoji after the question does not make it a statement.
 const TRAILING = new RegExp(String.raw`(?:\s*(?:${PLACEHOLDER_SOURCE}|[\p{Extended_Pictographic}\u{FE0F}]))+\s*$`, 'u');
+
+/**
+ * The line without a trailing link, placeholder or emoji. Most lines end in a Han character or in ASCII or
+ * full-width punctuation, none of which TRAILING can match: those skip the regex, which is tried at every
+ * position of the line (it is anchored at the end only).
+ */
+function withoutTrailing(text: string): string {
+  const c = text.charCodeAt(text.length - 1);
+  const plain = (c > 0x20 && c < 0x7f && c !== 0x5d) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xff01 && c <= 0xff5e) || c === 0x3001 || c === 0x3002;
+  return plain ? text : text.replace(TRAILING, '');
+}
 // 看看行不行, 要等多久才能睡: an A-not-A ending and "how long until" ask as well as 吗 does.
 const QUESTION = /[?？]\s*$|[吗嘛么呢][?？!！。~～\s]*$|(?:行不行|(?<!不)好不好|可不可以|可以不|对不对|要不要)[?？!！。~～\s]*$|(?:多久|多长时间)(?:才能|才可以|才会)|^(请问|问一下|问下|能不能|可不可以|能否|是否|有没有|怎么|如何|哪里|什么时候|多久)/;
 // Phrases agents use and buyers rarely do (buyers greet with 您好 too, so it is not one of them).
@@ -254,7 +265,7 @@ export class SignalReader {
       features,
       lexicon,
       sparse: lexicon.length > 0 ? features.concat(lexicon) : features,
-      question: QUESTION.test(text.replace(TRAILING, '')),
+      question: QUESTION.test(withoutTrailing(text)),
       agentStyle: AGENT_STYLE.test(text),
       details: isDetailsOnly(canonicalText),
       ack: ACK.test(text),
