@@ -34,6 +34,8 @@ export const START_PAGE = /* html */ `<!doctype html>
   ul.msgs { list-style:none; padding:0; margin:0; max-height:420px; overflow:auto; }
   ul.msgs li { padding:8px 0; border-bottom:1px solid var(--line); }
   ul.msgs .meta { color:var(--muted); font-size:12px; display:flex; gap:8px; }
+  ul.msgs .why { color:var(--muted); font-size:12px; margin-top:2px; }
+  ul.msgs .low { color:#b45309; }
   .tag { display:inline-block; padding:0 6px; border-radius:4px; background:#fff1e6; color:var(--accent); font-size:12px; }
   .status { grid-column:1 / -1; color:var(--muted); font-size:12px; min-height:18px; }
   .error { color:#b91c1c; }
@@ -60,6 +62,9 @@ export const START_PAGE = /* html */ `<!doctype html>
 <script type="module">
 const $ = (id) => document.getElementById(id);
 const fmt = new Intl.NumberFormat('zh-CN');
+// A complaint's confidence is P(complaint) × P(its department): under one half the classifier more likely has the
+// line or its owner wrong, so the item is marked for review (it still counts until someone corrects it).
+const LOW_CONFIDENCE = 0.5;
 let days = 30;
 let labels = {};
 
@@ -97,8 +102,12 @@ async function load() {
       const li = el('li');
       li.appendChild(el('div', '', m.text));
       const meta = el('div', 'meta');
-      meta.append(el('span', 'tag', labels[m.department] || m.department || ''), el('span', '', new Date(m.sentAt).toLocaleString('zh-CN', { hour12: false })), el('span', '', '置信度 ' + Math.round(m.confidence * 100) + '%'), el('span', '', m.shop || ''));
+      const low = m.confidence < LOW_CONFIDENCE;
+      meta.append(el('span', 'tag', labels[m.department] || m.department || ''), el('span', '', new Date(m.sentAt).toLocaleString('zh-CN', { hour12: false })), el('span', low ? 'low' : '', '置信度 ' + Math.round(m.confidence * 100) + '%' + (low ? '（待复核）' : '')), el('span', '', m.shop || ''));
       li.appendChild(meta);
+      // Why it counts: the words the classifier found, or, for a short follow-up (好吧 我等你们消息, [图片]), the
+      // complaint raised earlier in the same conversation.
+      li.appendChild(el('div', 'why', m.evidence && m.evidence.length > 0 ? '依据：' + m.evidence.slice(0, 5).join('、') : '依据：同一会话中前面的客诉'));
       ul.appendChild(li);
     }
   } catch (e) {

@@ -50,6 +50,16 @@ describe.skipIf(!CHROMIUM)('start page in a browser', () => {
     expect(items.some((t) => t?.includes('<img src=x onerror='))).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(dialogs).toEqual([]);
+
+    // Each complaint says why it counts: the words found in it, or the conversation's earlier complaint.
+    const reasons = await page.$$eval('ul.msgs li', (els) => els.map((e) => ({ text: e.firstElementChild?.textContent, why: e.querySelector('.why')?.textContent })));
+    const late = reasons.find((r) => r.text?.startsWith('都五天了'));
+    expect(late?.why).toMatch(/^依据：.*没发货/);
+    for (const r of reasons) expect(r.why).toMatch(/^依据：./);
+    // Items under one half confidence are marked for review, the others are not.
+    const listed = (await getJson(`${server.url}/api/messages?complaint=true&limit=30`)).body.items as { confidence: number }[];
+    const marked = await page.$$eval('ul.msgs li .meta', (els) => els.map((e) => e.textContent!.includes('待复核')));
+    expect(marked).toEqual(listed.map((m) => m.confidence < 0.5));
     await page.screenshot({ path: join(tmpdir(), 'fankui-start-page.png'), fullPage: true });
   });
 
