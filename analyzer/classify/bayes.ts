@@ -56,10 +56,24 @@ export class BayesModel {
 
   /** Log scores per class into `out` (length = classes). Duplicate features count once. */
   scores(features: readonly number[], out: Float64Array): Float64Array {
+    return this.#sum(this.#index.collect(features), out);
+  }
+
+  /** The row of each feature in this model's index (-1 when unknown), for `scoresOfRows`. */
+  rowsOf(features: readonly number[], out: Int32Array): void {
+    this.#index.rowsOf(features, out);
+  }
+
+  /** As `scores`, for the features rows[picks[0…n)] whose rows `rowsOf` found: the same sums, no lookups. */
+  scoresOfRows(rows: Int32Array, picks: Int32Array, n: number, out: Float64Array): Float64Array {
+    return this.#sum(this.#index.collectRows(rows, picks, n), out);
+  }
+
+  /** Priors plus the log-likelihoods of the `n` rows the index just found. */
+  #sum(n: number, out: Float64Array): Float64Array {
     // The hot path (every line, every clause): all classes, no fairness, so no class list to walk.
     const C = this.classes.length;
     out.set(this.#priors);
-    const n = this.#index.collect(features);
     const rows = this.#index.found;
     const logp = this.#logp;
     const stride = this.#stride;

@@ -49,4 +49,17 @@ describe('FeatureIndex', () => {
     expect(() => index.columns(2, true)).toThrow(/no room/);
     expect(index.columns(1, true).offset).toBe(3);
   });
+
+  it('scores picked features from rows looked up once, as it scores those features', () => {
+    const data = { classes: ['a', 'b'], priors: [0, 0], hashes: [1, 2, 5], cells: [0, 0, 3, 1, 1, 3, 2, 0, 1], docs: [4, 4], alpha: 1 };
+    const bayes = new BayesModel(data);
+    const features = [1, 9, 2, 1, 5, 2];
+    const rows = new Int32Array(features.length);
+    bayes.rowsOf(features, rows);
+    expect(rows[1]).toBe(-1);
+    // Picks 0, 1, 3, 5 = features 1, 9 (unknown), 1 (again), 2: counted as [1, 2].
+    const picks = Int32Array.from([0, 1, 3, 5]);
+    expect([...bayes.scoresOfRows(rows, picks, 4, new Float64Array(2))]).toEqual([...bayes.scores([1, 9, 1, 2], new Float64Array(2))]);
+    expect([...bayes.scoresOfRows(rows, picks, 2, new Float64Array(2))]).toEqual([...bayes.scores([1], new Float64Array(2))]);
+  });
 });

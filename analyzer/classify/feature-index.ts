@@ -95,6 +95,29 @@ export class FeatureIndex {
     return n;
   }
 
+  /** The row of each of `features` (-1 when unknown) into `out`, which must be as long. */
+  rowsOf(features: readonly number[], out: Int32Array): void {
+    for (let k = 0; k < features.length; k++) out[k] = this.row(features[k]!);
+  }
+
+  /**
+   * As `collect`, over rows looked up before (`rowsOf`): the known rows among rows[picks[0…n)], each once, in
+   * that order, into `found`. A line's clauses are subsets of its features: their rows need no second lookup.
+   */
+  collectRows(rows: Int32Array, picks: Int32Array, n: number): number {
+    if (this.#found.length < n) this.#found = new Int32Array(Math.max(n, 2 * this.#found.length));
+    const call = (this.#call = (this.#call + 1) >>> 0 || 1);
+    const found = this.#found;
+    let m = 0;
+    for (let k = 0; k < n; k++) {
+      const r = rows[picks[k]!]!;
+      if (r < 0 || this.#stamp[r] === call) continue;
+      this.#stamp[r] = call;
+      found[m++] = r;
+    }
+    return m;
+  }
+
   /** The rows written by the last `collect`. */
   get found(): Int32Array {
     return this.#found;

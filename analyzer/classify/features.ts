@@ -62,9 +62,10 @@ const isSkippable = (c: number) =>
 
 /**
  * Character n-gram and word hashes of a canonical line, appended to `out` (deduplicated by the caller if
- * needed; the Bayes model counts presence). N-grams that span punctuation or spaces are skipped.
+ * needed; the Bayes model counts presence). N-grams that span punctuation or spaces are skipped. With `at`,
+ * where each feature comes from is appended to it (see featureStart), in the same order.
  */
-export function textFeatures(canonicalText: string, tokens: readonly string[], out: number[]): void {
+export function textFeatures(canonicalText: string, tokens: readonly string[], out: number[], at?: number[]): void {
   const s = canonicalText;
   const n = s.length;
   for (let i = 0; i + 1 < n; i++) {
@@ -72,13 +73,26 @@ export function textFeatures(canonicalText: string, tokens: readonly string[], o
     const b = s.charCodeAt(i + 1);
     if (isSkippable(a) || isSkippable(b)) continue;
     out.push(fnv(SEED.bigram, s, i, i + 2));
-    if (i + 2 < n && !isSkippable(s.charCodeAt(i + 2))) out.push(fnv(SEED.trigram, s, i, i + 3));
+    at?.push(i * 4 + 2);
+    if (i + 2 < n && !isSkippable(s.charCodeAt(i + 2))) {
+      out.push(fnv(SEED.trigram, s, i, i + 3));
+      at?.push(i * 4 + 3);
+    }
   }
-  for (const t of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
     if (t.length === 0) continue;
     out.push(fnv(SEED.word, t.charCodeAt(0) === 0x5b ? canonical(t) : t));
+    at?.push(k * 4 + 1);
   }
 }
+
+/**
+ * Where each feature of `textFeatures` comes from, as it writes them into `at`: an n-gram of `length` 2 or 3
+ * characters from `start`, or the word `tokens[start]` (length 1).
+ */
+export const featureStart = (at: number) => at >> 2;
+export const featureLength = (at: number) => at & 3;
 
 export function canonicalTokens(tokens: readonly string[]): string[] {
   return tokens.map((t) => canonical(t));

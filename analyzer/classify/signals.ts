@@ -10,7 +10,7 @@ import { PLACEHOLDER_SOURCE } from '../text/placeholder.ts';
 import { segment } from '../text/segment.ts';
 import { BayesModel } from './bayes.ts';
 import { isClauseBreak } from './breaks.ts';
-import { canonical, GREETINGS, isDetailsOnly, namedFeature, SEED, textFeatures } from './features.ts';
+import { canonical, featureLength, featureStart, GREETINGS, isDetailsOnly, namedFeature, SEED, textFeatures } from './features.ts';
 import { GOOD, INTENSIFIERS, Lexicon, type LexiconEvidence } from './lexicon.ts';
 import { RecentCache } from './recent.ts';
 import type { SparseBinary, SparseSoftmax } from './sparse-lr.ts';
@@ -112,9 +112,11 @@ const NEGATIVE_SHAPE = new RegExp(
 // A clause that praises (物流很快, 客服也很耐心): it does not name the complaint's owner.
 const PRAISE = new RegExp(`(?:都|也)(?:可以|还行|行)|(?:${[...INTENSIFIERS, '都', '也', '还'].join('|')})(?:${['好', '快', '方便', '便宜', ...GOOD].join('|')})|好评|给力|点赞|赞|完美`);
 
-interface Clause {
+export interface Clause {
   text: string;
   tokens: string[];
+  /** Where `tokens` are in the line's tokens. */
+  tokenAt: number[];
   /** Where the clause lies in the line: [start, end). */
   start: number;
   end: number;
@@ -151,7 +153,7 @@ function contrasts(text: string): boolean {
  * The line's clauses — split at punctuation and spaces, and before a turn (就是, 但是…) — with their share of
  * its tokens, by position (no second segmentation). A hand-written scan: this runs for every line.
  */
-function splitClauses(text: string, tokens: readonly string[]): Clause[] {
+export function splitClauses(text: string, tokens: readonly string[]): Clause[] {
   const spans: [number, number][] = [];
   let from = 0;
   for (let i = 0; i < text.length; i++) {
@@ -166,16 +168,20 @@ function splitClauses(text: string, tokens: readonly string[]): Clause[] {
   }
   if (text.length > from) spans.push([from, text.length]);
   const out: Clause[] = [];
-  for (const [a, b] of spans) out.push({ text: text.slice(a, b), tokens: [], start: a, end: b });
+  for (const [a, b] of spans) out.push({ text: text.slice(a, b), tokens: [], tokenAt: [], start: a, end: b });
   if (out.length < 2) return out;
   let cursor = 0;
   let k = 0;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     const at = text.indexOf(t, cursor);
     if (at < 0) continue;
     cursor = at + t.length;
     while (k < spans.length - 1 && at >= spans[k]![1]) k++;
-    if (at >= spans[k]![0]) out[k]!.tokens.push(t);
+    if (at >= spans[k]![0]) {
+      out[k]!.tokens.push(t);
+      out[k]!.tokenAt.push(i);
+    }
   }
   return out;
 }
@@ -188,6 +194,9 @@ export class SignalReader {
   readonly #nbDeptIndex: number[];
   readonly #cache = new RecentCache<LineView>();
   readonly #agentCache = new RecentCache<LexiconView>();
+  /** Where each feature of the line being viewed comes from (textFeatures' `at`). */
+  readonly #at: number[] = [];
+  #buffers: Scratch = { rows: new Int32Array(256), picks: new Int32Array(256) };
 
   constructor(
     readonly taxonomy: Taxonomy,
@@ -232,15 +241,30 @@ export class SignalReader {
   /** The model's and the lexicon's view of one normalized line. */
   view(text: string, tokens: readonly string[], clauses = true): LineView {
     const canonicalText = canonical(text);
+    const parts = clauses ? splitClauses(text, tokens) : undefined;
+    // A line of two clauses or more whose text needs no canonical form (most: no placeholder, digit or link)
+    // has clauses whose features are its own, by position: the Bayes model scores them from the line's rows.
+    const reuse = parts !== undefined && !this.withoutText && canonicalText === text && longClauses(parts) >= 2;
     const features: number[] = [];
-    if (!this.withoutText) textFeatures(canonicalText, tokens, features);
+    const at = this.#at;
+    at.length = 0;
+    if (!this.withoutText) textFeatures(canonicalText, tokens, features, reuse ? at : undefined);
     const found = this.lexicon.find(text);
     const { evidence, lex, sub, lexicon } = this.lexiconView(text, found);
     const D = this.departments.length;
     // The Bayes model reads the text only; the heads weigh the lexicon's evidence themselves.
-    const nb = this.bayes.scores(features, new Float64Array(this.bayes.classes.length));
+    let nb: Float64Array;
+    let nbClause: number | undefined;
+    if (reuse) {
+      const rows = this.#scratch(features.length);
+      this.bayes.rowsOf(features, rows.rows);
+      for (let k = 0; k < features.length; k++) rows.picks[k] = k;
+      nb = this.bayes.scoresOfRows(rows.rows, rows.picks, features.length, new Float64Array(this.bayes.classes.length));
+      nbClause = this.#clauseNbOfRows(parts, at, rows);
+    } else nb = this.bayes.scores(features, new Float64Array(this.bayes.classes.length));
 
     const nbComplaint = Math.max(-30, Math.min(30, complaintLogOdds(nb)));
+    if (nbClause === undefined) nbClause = parts && !this.withoutText ? this.#clauseNb(parts, nbComplaint) : nbComplaint;
     const nbDept = new Float64Array(D);
     let dmax = -Infinity;
     for (let i = 0; i < D; i++) {
@@ -251,7 +275,6 @@ export class SignalReader {
     let dsum = 0;
     for (let i = 0; i < D; i++) if (!Number.isNaN(nbDept[i]!)) dsum += Math.exp(nbDept[i]! - dmax);
     for (let i = 0; i < D; i++) if (!Number.isNaN(nbDept[i]!)) nbDept[i] = nbDept[i]! - dmax - Math.log(dsum);
-    const parts = clauses ? splitClauses(text, tokens) : undefined;
     // The clauses read the lexicon's full evidence by position (under lexicon dropout too, as praise is no department word).
     const praised = parts ? this.#praisedClauses(text, parts, evidence, found) : undefined;
     return {
@@ -274,7 +297,7 @@ export class SignalReader {
       length: text.length,
       owner: parts ? this.#owner(parts, praised) : undefined,
       praiseShare: praised ? praised.filter(Boolean).length / praised.length : 0,
-      nbClause: parts && !this.withoutText ? this.#clauseNb(parts, nbComplaint) : nbComplaint,
+      nbClause,
       // Present from the start (memoized later), so every view has the same shape for the JIT.
       stage0: undefined,
       vector: undefined,
@@ -285,9 +308,7 @@ export class SignalReader {
    * The Bayes complaint log-odds of the most complaining clause: praise clauses do not add up to a complaint.
    */
   #clauseNb(clauses: readonly Clause[], whole: number): number {
-    let long = 0;
-    for (const c of clauses) if (c.text.length > 1) long++;
-    if (long < 2) return whole;
+    if (longClauses(clauses) < 2) return whole;
     let best = -Infinity;
     const scores = new Float64Array(this.bayes.classes.length);
     const f: number[] = [];
@@ -299,6 +320,41 @@ export class SignalReader {
       best = Math.max(best, complaintLogOdds(nb));
     }
     return Math.max(-30, Math.min(30, best));
+  }
+
+  /**
+   * #clauseNb for a line whose canonical text is itself: each clause's features are the line's n-grams that lie
+   * inside it and the words of its tokens, in the order textFeatures gives them for the clause alone, so the
+   * scores are the same, summed from the rows the line's features found (`at`: where each feature comes from).
+   */
+  #clauseNbOfRows(clauses: readonly Clause[], at: readonly number[], { rows, picks }: Scratch): number {
+    const scores = new Float64Array(this.bayes.classes.length);
+    let best = -Infinity;
+    let gram = 0;
+    let word = 0;
+    while (word < at.length && featureLength(at[word]!) !== 1) word++;
+    const words = word;
+    for (const c of clauses) {
+      if (c.text.length <= 1) continue;
+      let n = 0;
+      // N-grams from the clause's start that end inside it (both lists run in position order).
+      while (gram < words && featureStart(at[gram]!) < c.start) gram++;
+      for (let k = gram; k < words && featureStart(at[k]!) + 2 <= c.end; k++) {
+        if (featureStart(at[k]!) + featureLength(at[k]!) <= c.end) picks[n++] = k;
+      }
+      for (const t of c.tokenAt) {
+        while (word < at.length && featureStart(at[word]!) < t) word++;
+        if (word < at.length && featureStart(at[word]!) === t) picks[n++] = word;
+      }
+      best = Math.max(best, complaintLogOdds(this.bayes.scoresOfRows(rows, picks, n, scores)));
+    }
+    return Math.max(-30, Math.min(30, best));
+  }
+
+  /** Row and pick buffers of at least `n`, reused from line to line. */
+  #scratch(n: number): Scratch {
+    if (this.#buffers.rows.length < n) this.#buffers = { rows: new Int32Array(2 * n), picks: new Int32Array(2 * n) };
+    return this.#buffers;
   }
 
   /** Which of the line's clauses only praise (物流很快, 客服也很耐心), when it has two or more and praise at all. */
@@ -357,6 +413,18 @@ export class SignalReader {
     }
     return { line, previous, agent, agentApology: APOLOGY.test(agentText) };
   }
+}
+
+interface Scratch {
+  rows: Int32Array;
+  picks: Int32Array;
+}
+
+/** Clauses of more than one character: a line with fewer than two has no clause reading of its own. */
+function longClauses(clauses: readonly Clause[]): number {
+  let long = 0;
+  for (const c of clauses) if (c.text.length > 1) long++;
+  return long;
 }
 
 /** Whether any of the positions lies in the clause. */
