@@ -105,9 +105,9 @@ async function load() {
       const low = m.confidence < LOW_CONFIDENCE;
       meta.append(el('span', 'tag', labels[m.department] || m.department || ''), el('span', '', new Date(m.sentAt).toLocaleString('zh-CN', { hour12: false })), el('span', low ? 'low' : '', '置信度 ' + Math.round(m.confidence * 100) + '%' + (low ? '（待复核）' : '')), el('span', '', m.shop || ''));
       li.appendChild(meta);
-      // Why it counts: the words the classifier found, or, for a short follow-up (好吧 我等你们消息, [图片]), the
-      // complaint raised earlier in the same conversation.
-      li.appendChild(el('div', 'why', m.evidence && m.evidence.length > 0 ? '依据：' + m.evidence.slice(0, 5).join('、') : '依据：同一会话中前面的客诉'));
+      // Why it counts: the words the classifier found; a line without any (a short follow-up such as [图片] or
+      // 好吧 我等你们消息) was judged by its conversation and its wording as a whole.
+      li.appendChild(el('div', 'why', m.evidence && m.evidence.length > 0 ? '依据：' + m.evidence.slice(0, 5).join('、') : '依据：无明确问题词，按会话上下文与整体语义判断'));
       ul.appendChild(li);
     }
   } catch (e) {

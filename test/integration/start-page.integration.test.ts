@@ -51,7 +51,7 @@ describe.skipIf(!CHROMIUM)('start page in a browser', () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(dialogs).toEqual([]);
 
-    // Each complaint says why it counts: the words found in it, or the conversation's earlier complaint.
+    // Each complaint says why it counts: the words found in it, or that its conversation and wording decided.
     const reasons = await page.$$eval('ul.msgs li', (els) => els.map((e) => ({ text: e.firstElementChild?.textContent, why: e.querySelector('.why')?.textContent })));
     const late = reasons.find((r) => r.text?.startsWith('都五天了'));
     expect(late?.why).toMatch(/^依据：.*没发货/);
