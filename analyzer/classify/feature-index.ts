@@ -82,8 +82,7 @@ export class FeatureIndex {
    * returns how many.
    */
   collect(features: readonly number[]): number {
-    if (this.#found.length < features.length) this.#found = new Int32Array(Math.max(features.length, 2 * this.#found.length));
-    const call = (this.#call = (this.#call + 1) >>> 0 || 1);
+    const call = this.#begin(features.length);
     const found = this.#found;
     let n = 0;
     for (let k = 0; k < features.length; k++) {
@@ -105,8 +104,7 @@ export class FeatureIndex {
    * that order, into `found`. A line's clauses are subsets of its features: their rows need no second lookup.
    */
   collectRows(rows: Int32Array, picks: Int32Array, n: number): number {
-    if (this.#found.length < n) this.#found = new Int32Array(Math.max(n, 2 * this.#found.length));
-    const call = (this.#call = (this.#call + 1) >>> 0 || 1);
+    const call = this.#begin(n);
     const found = this.#found;
     let m = 0;
     for (let k = 0; k < n; k++) {
@@ -118,7 +116,13 @@ export class FeatureIndex {
     return m;
   }
 
-  /** The rows written by the last `collect`. */
+  /** Starts collecting up to `n` rows: room for them in `found`, and a stamp no row carries yet. */
+  #begin(n: number): number {
+    if (this.#found.length < n) this.#found = new Int32Array(Math.max(n, 2 * this.#found.length));
+    return (this.#call = (this.#call + 1) >>> 0 || 1);
+  }
+
+  /** The rows written by the last `collect` or `collectRows`. */
   get found(): Int32Array {
     return this.#found;
   }

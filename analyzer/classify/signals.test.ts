@@ -3,7 +3,7 @@ import { loadTaxonomy } from '../../schemas/taxonomy.ts';
 import { segment } from '../text/segment.ts';
 import { BayesModel } from './bayes.ts';
 import { loadModelFile } from './hybrid.ts';
-import { SignalReader, splitClauses } from './signals.ts';
+import { clauseTokens, SignalReader, splitClauses } from './signals.ts';
 
 const reader = new SignalReader(loadTaxonomy(), new BayesModel(loadModelFile().bayes));
 
@@ -28,7 +28,7 @@ describe('SignalReader: the most complaining clause', () => {
       const tokens = segment(text);
       const clauses = splitClauses(text, tokens).filter((c) => c.text.length > 1);
       expect(clauses.length).toBeGreaterThanOrEqual(2);
-      const alone = clauses.map((c) => reader.view(c.text, c.tokens, false).nbComplaint);
+      const alone = clauses.map((c) => reader.view(c.text, clauseTokens(c, tokens), false).nbComplaint);
       expect(reader.view(text, tokens).nbClause).toBe(Math.max(...alone));
     });
   }

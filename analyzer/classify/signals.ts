@@ -114,8 +114,7 @@ const PRAISE = new RegExp(`(?:都|也)(?:可以|还行|行)|(?:${[...INTENSIFIER
 
 export interface Clause {
   text: string;
-  tokens: string[];
-  /** Where `tokens` are in the line's tokens. */
+  /** The clause's share of the line's tokens, as indices into them (see clauseTokens). */
   tokenAt: number[];
   /** Where the clause lies in the line: [start, end). */
   start: number;
@@ -168,7 +167,7 @@ export function splitClauses(text: string, tokens: readonly string[]): Clause[] 
   }
   if (text.length > from) spans.push([from, text.length]);
   const out: Clause[] = [];
-  for (const [a, b] of spans) out.push({ text: text.slice(a, b), tokens: [], tokenAt: [], start: a, end: b });
+  for (const [a, b] of spans) out.push({ text: text.slice(a, b), tokenAt: [], start: a, end: b });
   if (out.length < 2) return out;
   let cursor = 0;
   let k = 0;
@@ -178,10 +177,7 @@ export function splitClauses(text: string, tokens: readonly string[]): Clause[] 
     if (at < 0) continue;
     cursor = at + t.length;
     while (k < spans.length - 1 && at >= spans[k]![1]) k++;
-    if (at >= spans[k]![0]) {
-      out[k]!.tokens.push(t);
-      out[k]!.tokenAt.push(i);
-    }
+    if (at >= spans[k]![0]) out[k]!.tokenAt.push(i);
   }
   return out;
 }
@@ -264,7 +260,7 @@ export class SignalReader {
     } else nb = this.bayes.scores(features, new Float64Array(this.bayes.classes.length));
 
     const nbComplaint = Math.max(-30, Math.min(30, complaintLogOdds(nb)));
-    if (nbClause === undefined) nbClause = parts && !this.withoutText ? this.#clauseNb(parts, nbComplaint) : nbComplaint;
+    if (nbClause === undefined) nbClause = parts && !this.withoutText ? this.#clauseNb(parts, tokens, nbComplaint) : nbComplaint;
     const nbDept = new Float64Array(D);
     let dmax = -Infinity;
     for (let i = 0; i < D; i++) {
@@ -295,7 +291,7 @@ export class SignalReader {
       exclaim: EXCLAIM.test(text),
       negativeEvaluation: evidence.evaluations.length > 0 || NEGATIVE_SHAPE.test(text),
       length: text.length,
-      owner: parts ? this.#owner(parts, praised) : undefined,
+      owner: parts ? this.#owner(parts, tokens, praised) : undefined,
       praiseShare: praised ? praised.filter(Boolean).length / praised.length : 0,
       nbClause,
       // Present from the start (memoized later), so every view has the same shape for the JIT.
@@ -307,7 +303,7 @@ export class SignalReader {
   /**
    * The Bayes complaint log-odds of the most complaining clause: praise clauses do not add up to a complaint.
    */
-  #clauseNb(clauses: readonly Clause[], whole: number): number {
+  #clauseNb(clauses: readonly Clause[], tokens: readonly string[], whole: number): number {
     if (longClauses(clauses) < 2) return whole;
     let best = -Infinity;
     const scores = new Float64Array(this.bayes.classes.length);
@@ -315,7 +311,7 @@ export class SignalReader {
     for (const c of clauses) {
       if (c.text.length <= 1) continue;
       f.length = 0;
-      textFeatures(canonical(c.text), c.tokens, f);
+      textFeatures(canonical(c.text), clauseTokens(c, tokens), f);
       const nb = this.bayes.scores(f, scores);
       best = Math.max(best, complaintLogOdds(nb));
     }
@@ -369,11 +365,11 @@ export class SignalReader {
   }
 
   /** The view of the line's non-praised clauses, when it has praised ones too (see LineView.owner). */
-  #owner(clauses: readonly Clause[], praised: readonly boolean[] | undefined): LineView | undefined {
+  #owner(clauses: readonly Clause[], tokens: readonly string[], praised: readonly boolean[] | undefined): LineView | undefined {
     if (!praised) return undefined;
     const kept = clauses.filter((_, i) => !praised[i]);
     if (kept.length === 0 || kept.length === clauses.length) return undefined;
-    return this.view(kept.map((c) => c.text).join('，'), kept.flatMap((c) => c.tokens), false);
+    return this.view(kept.map((c) => c.text).join('，'), kept.flatMap((c) => clauseTokens(c, tokens)), false);
   }
 
   /** Views of context lines repeat (each later line of a conversation sees them again): cached by text. */
@@ -418,6 +414,11 @@ export class SignalReader {
 interface Scratch {
   rows: Int32Array;
   picks: Int32Array;
+}
+
+/** The clause's tokens, from the line's `tokens`. */
+export function clauseTokens(c: Clause, tokens: readonly string[]): string[] {
+  return c.tokenAt.map((i) => tokens[i]!);
 }
 
 /** Clauses of more than one character: a line with fewer than two has no clause reading of its own. */

@@ -132,6 +132,7 @@ export class SparseSoftmax {
   }
 }
 
+// --------------------------------------------------------------------------------------------- training
 
 export interface SparseOptions {
   epochs?: number;

@@ -7,7 +7,7 @@
  * - dashboard query latency after the load; peak RSS.
  * Targets live here, not in timed tests.
  */
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
