@@ -54,6 +54,7 @@ export function correctionLabel(c: CorrectionRequest): Classification {
     confidence: 1,
     subTopic: c.complaint ? c.subTopic : null,
     evidence: [],
+    contextEvidence: [],
   };
 }
 

@@ -105,14 +105,22 @@ async function load() {
       const low = m.confidence < LOW_CONFIDENCE;
       meta.append(el('span', 'tag', labels[m.department] || m.department || ''), el('span', '', new Date(m.sentAt).toLocaleString('zh-CN', { hour12: false })), el('span', low ? 'low' : '', '置信度 ' + Math.round(m.confidence * 100) + '%' + (low ? '（待复核）' : '')), el('span', '', m.shop || ''));
       li.appendChild(meta);
-      // Why it counts: the words the classifier found; a line without any (a short follow-up such as [图片] or
-      // 好吧 我等你们消息) was judged by its conversation and its wording as a whole.
-      li.appendChild(el('div', 'why', m.evidence && m.evidence.length > 0 ? '依据：' + m.evidence.slice(0, 5).join('、') : '依据：无明确问题词，按会话上下文与整体语义判断'));
+      li.appendChild(el('div', 'why', whyText(m)));
       ul.appendChild(li);
     }
   } catch (e) {
     $('status').replaceChildren(el('span', 'error', '加载失败：' + e.message));
   }
+}
+
+// Why a line counts: the words the classifier found in it, and, for a line that names no problem itself (还可以换吗,
+// a bare order number), the words of the conversation it carries on. A line with neither (好吧 我等你们消息 with
+// no problem named earlier) was judged by its conversation and its wording as a whole.
+function whyText(m) {
+  const own = m.evidence && m.evidence.length > 0 ? m.evidence.slice(0, 5).join('、') : '';
+  const ctx = m.contextEvidence && m.contextEvidence.length > 0 ? '承接上文：' + m.contextEvidence.join('、') : '';
+  if (!own && !ctx) return '依据：无明确问题词，按会话上下文与整体语义判断';
+  return '依据：' + [own, ctx].filter(Boolean).join('；');
 }
 
 let todayGuess = new Date().toISOString().slice(0, 10);

@@ -51,6 +51,8 @@ export interface MessageItem {
   confidence: number;
   subTopic: string | null;
   evidence: string[];
+  /** The conversation's words a line without problem words of its own carries on (see Classification). */
+  contextEvidence: string[];
   labelSource: string;
   classifierVersion: string;
 }
@@ -73,6 +75,7 @@ function toMessageItem(r: Record<string, unknown>): MessageItem {
     confidence: Math.round(Number(r.confidence) * 1000) / 1000,
     subTopic: r.sub_topic ? String(r.sub_topic) : null,
     evidence: r.evidence as string[],
+    contextEvidence: (r.context_evidence as string[] | undefined) ?? [],
     labelSource: String(r.label_source),
     classifierVersion: String(r.classifier_version),
   };
@@ -119,6 +122,7 @@ export async function listMessages(store: Store, q: MessageQuery): Promise<Messa
             argMax(confidence, version) AS confidence,
             argMax(sub_topic, version) AS sub_topic,
             argMax(evidence, version) AS evidence,
+            argMax(context_evidence, version) AS context_evidence,
             argMax(label_source, version) AS label_source,
             argMax(classifier_version, version) AS classifier_version
      FROM (SELECT * FROM messages WHERE ${where.join(' AND ')})

@@ -27,6 +27,11 @@ export const Classification = z.object({
   subTopic: z.string().nullable(),
   /** Words in the text that carried the decision, for the UI. */
   evidence: z.array(z.string()),
+  /**
+   * When the line names no problem itself (还可以换吗, a bare order number), the words of the conversation it
+   * carries on: the earlier customer line's (or the agent's) terms for the primary department. Empty otherwise.
+   */
+  contextEvidence: z.array(z.string()).default([]),
 });
 export type Classification = z.infer<typeof Classification>;
 

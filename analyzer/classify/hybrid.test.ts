@@ -122,6 +122,36 @@ describe('HybridClassifier (the committed model)', () => {
     }
   });
 
+  it('shows no word that is part of a longer one shown, no placeholder and no number as evidence', () => {
+    for (const text of ['都五天了还没发货，太慢了', '东西显示签收了但我根本没收到', '12个中有2个这种货色，糊弄消费者 [组织机构x]']) {
+      const c = run(text);
+      expect(c.evidence.length).toBeGreaterThan(0);
+      for (const w of c.evidence) {
+        expect(c.evidence.filter((o) => o !== w && o.includes(w))).toEqual([]);
+        expect(w).toMatch(/\p{Script=Han}/u);
+        expect(w).not.toContain('[');
+      }
+    }
+  });
+
+  it('says which words of the conversation a line without problem words of its own carries on', () => {
+    const signed: [string, string][] = [['customer', '东西显示签收了但我根本没收到'], ['agent', '亲 麻烦提供一下订单号']];
+    const order = run('订单号 8123456789012', signed);
+    expect(order.complaint).toBe(true);
+    expect(order.evidence).toEqual([]);
+    expect(order.contextEvidence).toContain('没收到');
+    // The one the conversation's judgement leans on: the problem named, not the greeting before it.
+    const broken: [string, string][] = [['customer', '你好'], ['customer', '鼠标用了三天滚轮就坏了'], ['agent', '您好 请问有什么可以帮您']];
+    const urge = run('你们快点处理一下', broken);
+    expect(urge.complaint).toBe(true);
+    expect(urge.contextEvidence.join('、')).toContain('坏了');
+    // A line that names its problem shows its own words only.
+    const own = run('都五天了还没发货，太慢了', signed);
+    expect(own.evidence).toContain('还没发货');
+    expect(own.contextEvidence).toEqual([]);
+    expect(run('谢谢', signed).contextEvidence).toEqual([]);
+  });
+
   it('picks among the sub-topics the line names when it names several', () => {
     for (const [text, named] of [
       ['发错了颜色，还少发了一件', ['wrong_item', 'missing_item']],

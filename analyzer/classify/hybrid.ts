@@ -14,7 +14,7 @@ import { FeatureIndex } from './feature-index.ts';
 import { unpackModel } from './model-codec.ts';
 import { namedFeature, SEED } from './features.ts';
 import { remapClasses, SparseBinary, SparseSoftmax, type SparseBinaryData, type SparseSoftmaxData } from './sparse-lr.ts';
-import { contextSparse, contextVector, conversationOf, departmentSparse, departmentVectors, ownerView, SignalReader, type Signals } from './signals.ts';
+import { contextSparse, contextVector, conversationOf, departmentSparse, departmentVectors, type LineView, namesProblem, ownerView, SignalReader, type Signals } from './signals.ts';
 import type { Classifier, ClassifierInput } from './types.ts';
 
 export const MODEL_FORMAT = 'fankui-classifier/1';
@@ -146,7 +146,7 @@ export class HybridClassifier implements Classifier {
     // TAXONOMY.md: "好的", "谢谢" are never counted, whatever came before them.
     const pComplaint = Math.min(this.#complaint.predict(sparse, contextVector(s, p0)), s.line.ack ? ACK_CEILING : 1);
     if (pComplaint < this.#model.threshold) {
-      return { complaint: false, department: null, departments: [], confidence: round(1 - pComplaint), subTopic: null, evidence: [] };
+      return { complaint: false, department: null, departments: [], confidence: round(1 - pComplaint), subTopic: null, evidence: [], contextEvidence: [] };
     }
     const probs = this.#department.predict(departmentSparse(s), departmentVectors(s, conversation), this.#probs);
     let best = 0;
@@ -157,13 +157,15 @@ export class HybridClassifier implements Classifier {
     others.sort((a, b) => probs[b]! - probs[a]!);
     const order = [best, ...others];
     const department = depts[best]!;
+    const own = lexiconWords(s.line, department);
     return {
       complaint: true,
       department,
       departments: order.map((i) => depts[i]!),
       confidence: round(pComplaint * probs[best]!),
       subTopic: this.#subTopic(s, department),
-      evidence: this.#evidence(s, department, input.tokens),
+      evidence: this.#evidence(own, department, input.tokens),
+      contextEvidence: own.length > 0 ? [] : contextEvidence(s, department, p0),
     };
   }
 
@@ -209,21 +211,18 @@ export class HybridClassifier implements Classifier {
     return best.id;
   }
 
-  /** Lexicon terms and cues that matched, then the words the Bayes model weighs most towards the owner. */
-  #evidence(s: Signals, department: string, tokens: readonly string[]): string[] {
-    const out = new Set<string>();
-    for (const t of ownerView(s.line).evidence.terms) if (t.department === department) out.add(t.term);
-    for (const c of s.line.evidence.cues) out.add(c);
-    for (const c of s.line.evidence.evaluations) out.add(c);
+  /** The line's lexicon words (`lexiconWords`), then the words the Bayes model weighs most towards the owner. */
+  #evidence(lexicon: readonly string[], department: string, tokens: readonly string[]): string[] {
+    const out = new Set(lexicon);
     if (out.size < 3) {
       const ranked = tokens
-        .filter((t) => t.length >= 2 && !isFunctionWord(t))
+        .filter((t) => t.length >= 2 && HAN.test(t) && !t.startsWith('[') && !isFunctionWord(t))
         .map((t) => ({ t, w: this.#wordWeight(t, department) }))
         .filter((x) => x.w > 1)
         .sort((a, b) => b.w - a.w);
       for (const { t } of ranked) {
         if (out.size >= 4) break;
-        out.add(t);
+        if (!lexicon.some((w) => w.includes(t))) out.add(t);
       }
     }
     return [...out];
@@ -237,6 +236,48 @@ export class HybridClassifier implements Classifier {
 }
 
 /**
+ * What the lexicon found in a line for the department: its terms (in the clauses that do not only praise), cues
+ * and bad judgements, without a word that is part of a longer one found (签收 and 签收了 beside 显示签收).
+ */
+function lexiconWords(v: LineView, department: string): string[] {
+  const found = new Set<string>();
+  for (const t of ownerView(v).evidence.terms) if (t.department === department) found.add(t.term);
+  for (const c of v.evidence.cues) found.add(c);
+  for (const c of v.evidence.evaluations) found.add(c);
+  return withoutContained(found);
+}
+
+/** The words, without one that is part of a longer one of them. */
+function withoutContained(found: ReadonlySet<string>): string[] {
+  const words = [...found];
+  return words.filter((w) => !words.some((o) => o !== w && o.includes(w)));
+}
+
+/**
+ * What the conversation said that this line carries on (还可以换吗 after 开了就停, a bare order number after 还没
+ * 收到): the department's terms in the earlier customer line that weighs most in the conversation's judgement
+ * (the weights of conversationDepartment), with its cues and bad judgements; else the department's terms in the
+ * agent's last line (缺货 in 这边显示缺货了). Empty when neither names anything.
+ */
+function contextEvidence(s: Signals, department: string, p0: readonly number[]): string[] {
+  let pick: LineView | undefined;
+  let weight = 0;
+  s.previous.forEach((v, k) => {
+    if (!ownerView(v).evidence.terms.some((t) => t.department === department)) return;
+    const w = p0[k]! * 0.7 ** k * (namesProblem(v) ? 1 : 0.3);
+    if (w > weight) {
+      weight = w;
+      pick = v;
+    }
+  });
+  if (pick) return lexiconWords(pick, department).slice(0, 4);
+  if (!s.agent) return [];
+  const terms = new Set<string>();
+  for (const t of s.agent.evidence.terms) if (t.department === department) terms.add(t.term);
+  return withoutContained(terms).slice(0, 4);
+}
+
+/**
  * Words that say nothing to a department head as evidence, however the text model weighs them: conjunctions,
  * pronouns and demonstratives, time words, and a number with its measure word (一个, 两次, 这种).
  */
@@ -247,6 +288,8 @@ const FUNCTION_WORDS = new Set([
   ...['出来', '起来', '进去', '回去', '过来', '一下', '可以', '表示', '通过', '告诉', '直接', '好多', '还要'],
 ]);
 const MEASURED = /^[一二两三四五六七八九十几半每这那哪][个次下点些样条张件块位种回遍]$/;
+/** A word shown as evidence has Chinese in it: not a placeholder ([组织机构x]), a number or a model name (usb). */
+const HAN = /\p{Script=Han}/u;
 const isFunctionWord = (t: string) => FUNCTION_WORDS.has(t) || MEASURED.test(t);
 
 /** P(complaint) of an acknowledgement-only line (好的, 谢谢, 好的 [姓名x]): 547 of 548 such real dev lines are not complaints. */

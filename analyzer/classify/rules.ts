@@ -67,6 +67,7 @@ export class RulesClassifier implements Classifier {
       confidence: Math.round(confidence * 1000) / 1000,
       subTopic: ds.subTopics.get(top[0])?.id ?? null,
       evidence: [...new Set([...ev.terms.map((t) => t.term), ...ev.cues])],
+      contextEvidence: [],
     };
   }
 }

@@ -31,4 +31,5 @@ export const NOT_A_COMPLAINT: Classification = Object.freeze({
   confidence: 1,
   subTopic: null,
   evidence: [],
+  contextEvidence: [],
 }) as Classification;

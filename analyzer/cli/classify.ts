@@ -1,6 +1,6 @@
 /**
  * `npm run classify`: JSONL `{"id","text"}` on stdin → exactly one JSONL line per input line, in order, on
- * stdout: `{"id","complaint","department","departments","confidence"}` (plus `subTopic` and `evidence`).
+ * stdout: `{"id","complaint","department","departments","confidence"}` (plus `subTopic`, `evidence` and `contextEvidence`).
  * A bad line gives `{"line":N,"error":"…"}` and the run goes on. Nothing else is written to stdout.
  * An input line may carry `context`: earlier lines of the conversation, `[{"role","text"}]`. Or it may carry
  * `conversationId` (and `role`, default customer): then the earlier input lines of that conversation are its
@@ -86,6 +86,7 @@ async function main(): Promise<void> {
         confidence: c.confidence,
         subTopic: c.subTopic,
         evidence: c.evidence,
+        contextEvidence: c.contextEvidence,
       })}\n`;
     }
     if (buffer.length > 64 * 1024) await flush();

@@ -87,6 +87,7 @@ function agreement(classifier: Classifier, examples: readonly Example[], ids: st
     confidence: 1,
     subTopic: null,
     evidence: [],
+    contextEvidence: [],
   });
   const asGold = (e: Example): Example => ({ ...e, complaint: second.get(e.ref!)!.complaint, departments: second.get(e.ref!)!.departments });
   const model = score(classifier, paired);

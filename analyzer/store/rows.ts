@@ -24,12 +24,14 @@ export interface MessageRow {
   confidence: number;
   sub_topic: string;
   evidence: string[];
+  context_evidence: string[];
   model_complaint: number;
   model_department: string;
   model_departments: string[];
   model_confidence: number;
   model_sub_topic: string;
   model_evidence: string[];
+  model_context_evidence: string[];
   label_source: string;
   classifier_version: string;
   taxonomy_version: string;
@@ -47,6 +49,7 @@ function labelColumns(label: Classification) {
     confidence: label.confidence,
     sub_topic: label.subTopic ?? '',
     evidence: label.evidence,
+    context_evidence: label.contextEvidence,
   };
 }
 
@@ -58,6 +61,7 @@ function modelColumns(label: Classification) {
     model_confidence: label.confidence,
     model_sub_topic: label.subTopic ?? '',
     model_evidence: label.evidence,
+    model_context_evidence: label.contextEvidence,
   };
 }
 
@@ -118,7 +122,7 @@ export function relabelRow(current: MessageRow, change: Relabel, version: number
 }
 
 /** The label columns of a row as a Classification. */
-export function rowLabel(row: Pick<MessageRow, 'complaint' | 'department' | 'departments' | 'confidence' | 'sub_topic' | 'evidence'>): Classification {
+export function rowLabel(row: Pick<MessageRow, 'complaint' | 'department' | 'departments' | 'confidence' | 'sub_topic' | 'evidence'> & Partial<Pick<MessageRow, 'context_evidence'>>): Classification {
   return {
     complaint: Number(row.complaint) === 1,
     department: row.department || null,
@@ -126,5 +130,6 @@ export function rowLabel(row: Pick<MessageRow, 'complaint' | 'department' | 'dep
     confidence: Number(row.confidence),
     subTopic: row.sub_topic || null,
     evidence: row.evidence,
+    contextEvidence: row.context_evidence ?? [],
   };
 }

@@ -30,7 +30,7 @@ function everythingOps(version: string, seen: { text: string; context: number }[
     taxonomyVersion: 'test',
     classify(input) {
       seen.push({ text: input.text, context: input.context?.length ?? 0 });
-      return { complaint: true, department: 'ops', departments: ['ops'], confidence: 0.9, subTopic: 'price', evidence: [] };
+      return { complaint: true, department: 'ops', departments: ['ops'], confidence: 0.9, subTopic: 'price', evidence: [], contextEvidence: [] };
     },
   };
 }

@@ -19,6 +19,9 @@ describe.skipIf(!CHROMIUM)('start page in a browser', () => {
       message({ id: 'p2', conversationId: 'pc2', sentAt: `${today}T09:10:00+08:00`, text: '快递压坏了，箱子破了' }),
       message({ id: 'p3', conversationId: 'pc3', sentAt: `${today}T09:20:00+08:00`, text: '<img src=x onerror="window.__xss=1"> 发票开错了 能重开吗' }),
       message({ id: 'p4', conversationId: 'pc4', sentAt: `${today}T09:30:00+08:00`, text: '好的谢谢' }),
+      message({ id: 'p5', conversationId: 'pc5', sentAt: `${today}T09:40:00+08:00`, text: '东西显示签收了但我根本没收到' }),
+      message({ id: 'p6', conversationId: 'pc5', sentAt: `${today}T09:41:00+08:00`, role: 'agent', text: '亲 麻烦提供一下订单号' }),
+      message({ id: 'p7', conversationId: 'pc5', sentAt: `${today}T09:42:00+08:00`, text: '订单号 8123456789012' }),
     ]);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
@@ -55,6 +58,9 @@ describe.skipIf(!CHROMIUM)('start page in a browser', () => {
     const reasons = await page.$$eval('ul.msgs li', (els) => els.map((e) => ({ text: e.firstElementChild?.textContent, why: e.querySelector('.why')?.textContent })));
     const late = reasons.find((r) => r.text?.startsWith('都五天了'));
     expect(late?.why).toMatch(/^依据：.*没发货/);
+    // A bare order number counts with the complaint it follows, and says so.
+    const order = reasons.find((r) => r.text?.startsWith('订单号'));
+    expect(order?.why).toMatch(/^依据：承接上文：.*没收到/);
     for (const r of reasons) expect(r.why).toMatch(/^依据：./);
     // Items under one half confidence are marked for review, the others are not.
     const listed = (await getJson(`${server.url}/api/messages?complaint=true&limit=30`)).body.items as { confidence: number }[];
