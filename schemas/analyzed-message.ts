@@ -28,8 +28,9 @@ export const Classification = z.object({
   /** Words in the text that carried the decision, for the UI. */
   evidence: z.array(z.string()),
   /**
-   * When the line names no problem itself (还可以换吗, a bare order number), the words of the conversation it
-   * carries on: the earlier customer line's (or the agent's) terms for the primary department. Empty otherwise.
+   * When the line names no problem of the primary department itself (还可以换吗, 到底怎么回事, a bare order
+   * number), the words of the conversation it carries on: the earlier customer line's (or the agent's) terms for
+   * that department. Empty otherwise.
    */
   contextEvidence: z.array(z.string()).default([]),
 });

@@ -145,6 +145,11 @@ describe('HybridClassifier (the committed model)', () => {
     const urge = run('你们快点处理一下', broken);
     expect(urge.complaint).toBe(true);
     expect(urge.contextEvidence.join('、')).toContain('坏了');
+    // A cue says the buyer is unhappy, not with what: the conversation says that.
+    const cue = run('到底怎么回事啊', broken);
+    expect(cue.complaint).toBe(true);
+    expect(cue.evidence.length).toBeGreaterThan(0);
+    expect(cue.contextEvidence.join('、')).toContain('坏了');
     // A line that names its problem shows its own words only.
     const own = run('都五天了还没发货，太慢了', signed);
     expect(own.evidence).toContain('还没发货');

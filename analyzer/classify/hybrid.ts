@@ -165,7 +165,8 @@ export class HybridClassifier implements Classifier {
       confidence: round(pComplaint * probs[best]!),
       subTopic: this.#subTopic(s, department),
       evidence: this.#evidence(own, department, input.tokens),
-      contextEvidence: own.length > 0 ? [] : contextEvidence(s, department, p0),
+      // A cue (到底, 怎么回事) says the buyer is unhappy, not with what: that the conversation says.
+      contextEvidence: ownerView(s.line).evidence.terms.some((t) => t.department === department) ? [] : contextEvidence(s, department, p0),
     };
   }
 
