@@ -75,7 +75,7 @@ function toMessageItem(r: Record<string, unknown>): MessageItem {
     confidence: Math.round(Number(r.confidence) * 1000) / 1000,
     subTopic: r.sub_topic ? String(r.sub_topic) : null,
     evidence: r.evidence as string[],
-    contextEvidence: (r.context_evidence as string[] | undefined) ?? [],
+    contextEvidence: r.context_evidence as string[],
     labelSource: String(r.label_source),
     classifierVersion: String(r.classifier_version),
   };

@@ -11,10 +11,11 @@ import type { Classification } from '../../schemas/analyzed-message.ts';
 import type { Taxonomy } from '../../schemas/taxonomy.ts';
 import { BayesModel, type BayesModelData } from './bayes.ts';
 import { FeatureIndex } from './feature-index.ts';
+import type { LexiconEvidence } from './lexicon.ts';
 import { unpackModel } from './model-codec.ts';
 import { namedFeature, SEED } from './features.ts';
 import { remapClasses, SparseBinary, SparseSoftmax, type SparseBinaryData, type SparseSoftmaxData } from './sparse-lr.ts';
-import { contextSparse, contextVector, conversationOf, departmentSparse, departmentVectors, type LineView, namesProblem, ownerView, SignalReader, type Signals } from './signals.ts';
+import { contextSparse, contextVector, conversationOf, conversationWeight, departmentSparse, departmentVectors, type LineView, namesProblem, ownerView, SignalReader, type Signals } from './signals.ts';
 import type { Classifier, ClassifierInput } from './types.ts';
 
 export const MODEL_FORMAT = 'fankui-classifier/1';
@@ -166,7 +167,7 @@ export class HybridClassifier implements Classifier {
       subTopic: this.#subTopic(s, department),
       evidence: this.#evidence(own, department, input.tokens),
       // A cue (到底, 怎么回事) says the buyer is unhappy, not with what: that the conversation says.
-      contextEvidence: ownerView(s.line).evidence.terms.some((t) => t.department === department) ? [] : contextEvidence(s, department, p0),
+      contextEvidence: namesDepartment(s.line, department) ? [] : contextEvidence(s, department, p0),
     };
   }
 
@@ -241,11 +242,22 @@ export class HybridClassifier implements Classifier {
  * and bad judgements, without a word that is part of a longer one found (签收 and 签收了 beside 显示签收).
  */
 function lexiconWords(v: LineView, department: string): string[] {
-  const found = new Set<string>();
-  for (const t of ownerView(v).evidence.terms) if (t.department === department) found.add(t.term);
+  const found = termsOf(ownerView(v).evidence, department);
   for (const c of v.evidence.cues) found.add(c);
   for (const c of v.evidence.evaluations) found.add(c);
   return withoutContained(found);
+}
+
+/** The department's terms among what the lexicon found. */
+function termsOf(e: LexiconEvidence, department: string): Set<string> {
+  const terms = new Set<string>();
+  for (const t of e.terms) if (t.department === department) terms.add(t.term);
+  return terms;
+}
+
+/** Whether the line (its clauses that do not only praise) holds a term of the department. */
+function namesDepartment(v: LineView, department: string): boolean {
+  return ownerView(v).evidence.terms.some((t) => t.department === department);
 }
 
 /** The words, without one that is part of a longer one of them. */
@@ -257,25 +269,22 @@ function withoutContained(found: ReadonlySet<string>): string[] {
 /**
  * What the conversation said that this line carries on (还可以换吗 after 开了就停, a bare order number after 还没
  * 收到): the department's terms in the earlier customer line that weighs most in the conversation's judgement
- * (the weights of conversationDepartment), with its cues and bad judgements; else the department's terms in the
+ * (conversationWeight), with its cues and bad judgements; else the department's terms in the
  * agent's last line (缺货 in 这边显示缺货了). Empty when neither names anything.
  */
 function contextEvidence(s: Signals, department: string, p0: readonly number[]): string[] {
   let pick: LineView | undefined;
   let weight = 0;
   s.previous.forEach((v, k) => {
-    if (!ownerView(v).evidence.terms.some((t) => t.department === department)) return;
-    const w = p0[k]! * 0.7 ** k * (namesProblem(v) ? 1 : 0.3);
+    if (!namesDepartment(v, department)) return;
+    const w = conversationWeight(p0[k]!, k, namesProblem(v));
     if (w > weight) {
       weight = w;
       pick = v;
     }
   });
   if (pick) return lexiconWords(pick, department).slice(0, 4);
-  if (!s.agent) return [];
-  const terms = new Set<string>();
-  for (const t of s.agent.evidence.terms) if (t.department === department) terms.add(t.term);
-  return withoutContained(terms).slice(0, 4);
+  return s.agent ? withoutContained(termsOf(s.agent.evidence, department)).slice(0, 4) : [];
 }
 
 /**

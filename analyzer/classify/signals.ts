@@ -620,6 +620,15 @@ export function lineDepartmentVectors(line: LineView): number[][] {
 }
 
 /**
+ * How much the earlier customer line `k` (0 = the most recent) weighs in the conversation's judgement: its
+ * stage-0 P(complaint), decayed by recency. A line that names what went wrong (namesProblem: 还不发货, 发票开错了)
+ * says more about the conversation's owner than a generic escalation after it (你们到底能不能解决).
+ */
+export function conversationWeight(p0: number, k: number, named: boolean): number {
+  return p0 * 0.7 ** k * (named ? 1 : 0.3);
+}
+
+/**
  * The department the conversation's complaint is about: stage-0 department probabilities of the earlier
  * customer lines (most recent first), weighted by their stage-0 P(complaint) and by recency, scaled by the
  * strongest of those P(complaint). A generic follow-up ("再不处理我就给差评了", "无语") takes it.
@@ -629,9 +638,7 @@ export function conversationDepartment(p0: readonly number[], dept0: readonly Ar
   let total = 0;
   let strongest = 0;
   for (let k = 0; k < p0.length; k++) {
-    // A line that names what went wrong (namesProblem: 还不发货, 发票开错了) says more about the conversation's
-    // owner than a generic escalation after it (你们到底能不能解决).
-    const w = p0[k]! * 0.7 ** k * (named && !named[k] ? 0.3 : 1);
+    const w = conversationWeight(p0[k]!, k, !named || named[k]!);
     total += w;
     strongest = Math.max(strongest, p0[k]!);
     for (let i = 0; i < departments; i++) out[i]! += w * dept0[k]![i]!;
