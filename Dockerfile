@@ -8,4 +8,4 @@ COPY . .
 ENV PORT=8080 DATA_DIR=/data
 EXPOSE 8080
 VOLUME ["/data"]
-CMD ["npx", "tsx", "dashboard/start.ts"]
+CMD ["npx", "tsx", "--max-semi-space-size=64", "dashboard/start.ts"]
