@@ -59,14 +59,21 @@ export class BayesModel {
     return this.#sum(this.#index.collect(features), out);
   }
 
-  /** The row of each feature in this model's index (-1 when unknown), for `scoresOfRows`. */
-  rowsOf(features: readonly number[], out: Int32Array): void {
-    this.#index.rowsOf(features, out);
+  /** As `scores`, for the features rows[picks[0…n)] whose rows were looked up before (`index.rowList`): the same sums, no lookups. */
+  scoresOfRows(rows: ArrayLike<number>, picks: Int32Array, n: number, out: Float64Array): Float64Array {
+    return this.#sum(this.#index.collectRows(rows, picks, n), out);
   }
 
-  /** As `scores`, for the features rows[picks[0…n)] whose rows `rowsOf` found: the same sums, no lookups. */
-  scoresOfRows(rows: Int32Array, picks: Int32Array, n: number, out: Float64Array): Float64Array {
-    return this.#sum(this.#index.collectRows(rows, picks, n), out);
+  /** As `scores`, for the rows of rows[0…n) (-1 = unknown), looked up before in this model's index. */
+  scoresOfRowList(rows: readonly number[], n: number, out: Float64Array): Float64Array {
+    this.#index.start();
+    this.#index.addRows(rows, 0, n);
+    return this.#sum(this.#index.count, out);
+  }
+
+  /** The index the model reads its features' rows from (shared with the classifier's heads when compiled together). */
+  get index(): FeatureIndex {
+    return this.#index;
   }
 
   /** Priors plus the log-likelihoods of the `n` rows the index just found. */

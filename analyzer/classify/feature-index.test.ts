@@ -24,6 +24,27 @@ describe('FeatureIndex', () => {
     expect(index.collect([10, 10])).toBe(1);
   });
 
+  it('collects in steps (rows known before, salted features) as collect does over their concatenation', () => {
+    const hashes = Array.from({ length: 600 }, (_, i) => (i * 2654435761) >>> 0);
+    const index = new FeatureIndex([hashes]);
+    const own = [...hashes.slice(0, 300), 77, ...hashes.slice(0, 10)];
+    const salt = 0x5bd1e995;
+    const extra = hashes.slice(250, 400).map((h) => (h ^ salt) >>> 0);
+    const joined = [...own, ...extra.map((h) => (h ^ salt) >>> 0)];
+    const n = index.collect(joined);
+    const whole = [...index.found.subarray(0, n)];
+    index.start();
+    index.addRows(index.rowList(own));
+    index.addFeatures(extra, salt);
+    // More rows than the buffer held at first (256): it grows and keeps what was collected.
+    expect(index.count).toBe(n);
+    expect([...index.found.subarray(0, index.count)]).toEqual(whole);
+    // A part of a row list, in a new collection: 77 is unknown, the ten after it count again.
+    index.start();
+    index.addRows(index.rowList(own), 299, own.length);
+    expect([...index.found.subarray(0, index.count)]).toEqual([hashes[299]!, ...hashes.slice(0, 10)].map((h) => index.row(h)));
+  });
+
   it('lets models that share it read only their own weights', () => {
     const index = new FeatureIndex([[1, 2], [2, 3]]);
     const bayes = new BayesModel({ classes: ['a', 'b'], priors: [0, 0], hashes: [1, 2], cells: [0, 0, 3, 1, 1, 3], docs: [4, 4], alpha: 1 }, index);
@@ -54,12 +75,13 @@ describe('FeatureIndex', () => {
     const data = { classes: ['a', 'b'], priors: [0, 0], hashes: [1, 2, 5], cells: [0, 0, 3, 1, 1, 3, 2, 0, 1], docs: [4, 4], alpha: 1 };
     const bayes = new BayesModel(data);
     const features = [1, 9, 2, 1, 5, 2];
-    const rows = new Int32Array(features.length);
-    bayes.rowsOf(features, rows);
+    const rows = bayes.index.rowList(features);
     expect(rows[1]).toBe(-1);
     // Picks 0, 1, 3, 5 = features 1, 9 (unknown), 1 (again), 2: counted as [1, 2].
     const picks = Int32Array.from([0, 1, 3, 5]);
     expect([...bayes.scoresOfRows(rows, picks, 4, new Float64Array(2))]).toEqual([...bayes.scores([1, 9, 1, 2], new Float64Array(2))]);
     expect([...bayes.scoresOfRows(rows, picks, 2, new Float64Array(2))]).toEqual([...bayes.scores([1], new Float64Array(2))]);
+    // The first n of a row list: features 1, 9, 2, 1.
+    expect([...bayes.scoresOfRowList(rows, 4, new Float64Array(2))]).toEqual([...bayes.scores([1, 9, 2, 1], new Float64Array(2))]);
   });
 });

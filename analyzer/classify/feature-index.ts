@@ -22,6 +22,7 @@ export class FeatureIndex {
   /** Per row, the last `collect` call that counted it: deduplicates a line's features without a Set. */
   readonly #stamp: Uint32Array;
   #call = 0;
+  #count = 0;
   #found = new Int32Array(256);
   readonly size: number;
   /** A table of #stride floats per row that models share (see `columns`), when asked for. */
@@ -82,28 +83,23 @@ export class FeatureIndex {
    * returns how many.
    */
   collect(features: readonly number[]): number {
-    const call = this.#begin(features.length);
-    const found = this.#found;
-    let n = 0;
-    for (let k = 0; k < features.length; k++) {
-      const r = this.row(features[k]!);
-      if (r < 0 || this.#stamp[r] === call) continue;
-      this.#stamp[r] = call;
-      found[n++] = r;
-    }
-    return n;
+    this.start();
+    this.addFeatures(features);
+    return this.#count;
   }
 
-  /** The row of each of `features` (-1 when unknown) into `out`, which must be as long. */
-  rowsOf(features: readonly number[], out: Int32Array): void {
+  /** The row of each of `features` (-1 when unknown), as a new plain array: kept with a line's view, so no model looks its features up again. */
+  rowList(features: readonly number[]): number[] {
+    const out = new Array<number>(features.length);
     for (let k = 0; k < features.length; k++) out[k] = this.row(features[k]!);
+    return out;
   }
 
   /**
-   * As `collect`, over rows looked up before (`rowsOf`): the known rows among rows[picks[0…n)], each once, in
+   * As `collect`, over rows looked up before (`rowList`): the known rows among rows[picks[0…n)], each once, in
    * that order, into `found`. A line's clauses are subsets of its features: their rows need no second lookup.
    */
-  collectRows(rows: Int32Array, picks: Int32Array, n: number): number {
+  collectRows(rows: ArrayLike<number>, picks: Int32Array, n: number): number {
     const call = this.#begin(n);
     const found = this.#found;
     let m = 0;
@@ -113,7 +109,59 @@ export class FeatureIndex {
       this.#stamp[r] = call;
       found[m++] = r;
     }
-    return m;
+    return (this.#count = m);
+  }
+
+  /**
+   * Starts collecting rows in steps (`addRows`, `addFeatures`): as `collect` over the concatenation of what
+   * they add, without building it, and without a second lookup of features whose rows are known.
+   */
+  start(): void {
+    this.#begin(0);
+    this.#count = 0;
+  }
+
+  /** Adds the known rows among rows[from…to) (-1 = unknown) not collected yet since `start`. */
+  addRows(rows: ArrayLike<number>, from = 0, to = rows.length): void {
+    const call = this.#call;
+    const found = this.#room(to - from);
+    let m = this.#count;
+    for (let k = from; k < to; k++) {
+      const r = rows[k]!;
+      if (r < 0 || this.#stamp[r] === call) continue;
+      this.#stamp[r] = call;
+      found[m++] = r;
+    }
+    this.#count = m;
+  }
+
+  /** Adds the rows of `features`, each XOR `salt` as unsigned (a salted copy of them), not collected yet since `start`. */
+  addFeatures(features: readonly number[], salt = 0): void {
+    const call = this.#call;
+    const found = this.#room(features.length);
+    let m = this.#count;
+    for (let k = 0; k < features.length; k++) {
+      const r = this.row((features[k]! ^ salt) >>> 0);
+      if (r < 0 || this.#stamp[r] === call) continue;
+      this.#stamp[r] = call;
+      found[m++] = r;
+    }
+    this.#count = m;
+  }
+
+  /** How many rows the last collection holds (in `found`). */
+  get count(): number {
+    return this.#count;
+  }
+
+  /** `found`, with room for `more` rows after those collected so far (grown, keeping them, when needed). */
+  #room(more: number): Int32Array {
+    if (this.#count + more > this.#found.length) {
+      const grown = new Int32Array(Math.max(this.#count + more, 2 * this.#found.length));
+      grown.set(this.#found.subarray(0, this.#count));
+      this.#found = grown;
+    }
+    return this.#found;
   }
 
   /** Starts collecting up to `n` rows: room for them in `found`, and a stamp no row carries yet. */
@@ -122,7 +170,7 @@ export class FeatureIndex {
     return (this.#call = (this.#call + 1) >>> 0 || 1);
   }
 
-  /** The rows written by the last `collect` or `collectRows`. */
+  /** The rows written by the last collection (`collect`, `collectRows`, or `start` and its steps). */
   get found(): Int32Array {
     return this.#found;
   }

@@ -3,7 +3,8 @@ import { loadTaxonomy } from '../../schemas/taxonomy.ts';
 import { segment } from '../text/segment.ts';
 import { BayesModel } from './bayes.ts';
 import { loadModelFile } from './hybrid.ts';
-import { clauseTokens, SignalReader, splitClauses } from './signals.ts';
+import { FeatureIndex } from './feature-index.ts';
+import { clauseTokens, collectContext, collectDepartment, contextSparse, departmentSparse, SignalReader, splitClauses } from './signals.ts';
 
 const reader = new SignalReader(loadTaxonomy(), new BayesModel(loadModelFile().bayes));
 
@@ -37,4 +38,35 @@ describe('SignalReader: the most complaining clause', () => {
     const v = reader.view('发货太慢了', segment('发货太慢了'));
     expect(v.nbClause).toBe(v.nbComplaint);
   });
+});
+
+describe('SignalReader: rows collected for the heads', () => {
+  // The heads read a line's rows as the view found them (one lookup per feature for all models); what they
+  // collect must be what they would collect from contextSparse / departmentSparse, built and looked up anew.
+  const model = loadModelFile();
+  const shared = new FeatureIndex([model.bayes.hashes, model.complaint.hashes, model.department.hashes]);
+  const sharedReader = new SignalReader(loadTaxonomy(), new BayesModel(model.bayes, shared));
+  const other = new FeatureIndex([model.complaint.hashes]);
+  const inputs = [
+    { text: '还没发货', context: [{ role: 'customer' as const, text: '快递三天了还没到' }, { role: 'agent' as const, text: '亲亲，物流这边帮您催一下' }] },
+    { text: '你们到底能不能解决', context: [{ role: 'customer' as const, text: '发票开错了，税号不对' }] },
+    { text: '物流很快，包装也不错，就是质量太差了', context: [] },
+    { text: '[订单x]', context: [{ role: 'customer' as const, text: '签收了但是没收到' }, { role: 'agent' as const, text: '抱歉，这边帮您核实' }] },
+  ];
+  const rowsOf = (index: FeatureIndex) => [...index.found.subarray(0, index.count)];
+  for (const input of inputs) {
+    it(input.text, () => {
+      const s = sharedReader.read({ ...input, tokens: segment(input.text) });
+      for (const index of [shared, other]) {
+        const n = index.collect(contextSparse(s));
+        const expected = rowsOf(index).slice(0, n);
+        expect(collectContext(s, index)).toBe(contextSparse(s).length);
+        expect(rowsOf(index)).toEqual(expected);
+        const m = index.collect(departmentSparse(s));
+        const expectedDept = rowsOf(index).slice(0, m);
+        expect(collectDepartment(s, index)).toBe(departmentSparse(s).length);
+        expect(rowsOf(index)).toEqual(expectedDept);
+      }
+    });
+  }
 });

@@ -9,6 +9,7 @@ import type { Taxonomy } from '../../schemas/taxonomy.ts';
 import { PLACEHOLDER_SOURCE } from '../text/placeholder.ts';
 import { segment } from '../text/segment.ts';
 import { BayesModel } from './bayes.ts';
+import type { FeatureIndex } from './feature-index.ts';
 import { isClauseBreak } from './breaks.ts';
 import { canonical, featureLength, featureStart, GREETINGS, isDetailsOnly, namedFeature, SEED, textFeatures } from './features.ts';
 import { GOOD, INTENSIFIERS, Lexicon, type LexiconEvidence } from './lexicon.ts';
@@ -42,6 +43,12 @@ export interface LineView extends LexiconView {
   features: number[];
   /** Text features plus lexicon hits: what the sparse heads read. */
   sparse: number[];
+  /**
+   * The row of each of `sparse` in `rowsIndex` (-1 = unknown). The classifier's models share one index, so a
+   * line's features are looked up once, not again by each model (and again when the line is context).
+   */
+  rows: number[];
+  rowsIndex: FeatureIndex;
   question: boolean;
   agentStyle: boolean;
   details: boolean;
@@ -192,7 +199,7 @@ export class SignalReader {
   readonly #agentCache = new RecentCache<LexiconView>();
   /** Where each feature of the line being viewed comes from (textFeatures' `at`). */
   readonly #at: number[] = [];
-  #buffers: Scratch = { rows: new Int32Array(256), picks: new Int32Array(256) };
+  #pickBuffer = new Int32Array(256);
 
   constructor(
     readonly taxonomy: Taxonomy,
@@ -248,16 +255,12 @@ export class SignalReader {
     const found = this.lexicon.find(text);
     const { evidence, lex, sub, lexicon } = this.lexiconView(text, found);
     const D = this.departments.length;
+    const sparse = lexicon.length > 0 ? features.concat(lexicon) : features;
+    const rowsIndex = this.bayes.index;
+    const rows = rowsIndex.rowList(sparse);
     // The Bayes model reads the text only; the heads weigh the lexicon's evidence themselves.
-    let nb: Float64Array;
-    let nbClause: number | undefined;
-    if (reuse) {
-      const rows = this.#scratch(features.length);
-      this.bayes.rowsOf(features, rows.rows);
-      for (let k = 0; k < features.length; k++) rows.picks[k] = k;
-      nb = this.bayes.scoresOfRows(rows.rows, rows.picks, features.length, new Float64Array(this.bayes.classes.length));
-      nbClause = this.#clauseNbOfRows(parts, at, rows);
-    } else nb = this.bayes.scores(features, new Float64Array(this.bayes.classes.length));
+    const nb = this.bayes.scoresOfRowList(rows, features.length, new Float64Array(this.bayes.classes.length));
+    let nbClause = reuse ? this.#clauseNbOfRows(parts, at, rows) : undefined;
 
     const nbComplaint = Math.max(-30, Math.min(30, complaintLogOdds(nb)));
     if (nbClause === undefined) nbClause = parts && !this.withoutText ? this.#clauseNb(parts, tokens, nbComplaint) : nbComplaint;
@@ -283,7 +286,9 @@ export class SignalReader {
       canonicalText,
       features,
       lexicon,
-      sparse: lexicon.length > 0 ? features.concat(lexicon) : features,
+      sparse,
+      rows,
+      rowsIndex,
       question: QUESTION.test(withoutTrailing(text)),
       agentStyle: AGENT_STYLE.test(text),
       details: isDetailsOnly(canonicalText),
@@ -323,7 +328,8 @@ export class SignalReader {
    * inside it and the words of its tokens, in the order textFeatures gives them for the clause alone, so the
    * scores are the same, summed from the rows the line's features found (`at`: where each feature comes from).
    */
-  #clauseNbOfRows(clauses: readonly Clause[], at: readonly number[], { rows, picks }: Scratch): number {
+  #clauseNbOfRows(clauses: readonly Clause[], at: readonly number[], rows: readonly number[]): number {
+    const picks = this.#picks(at.length);
     const scores = new Float64Array(this.bayes.classes.length);
     let best = -Infinity;
     let gram = 0;
@@ -347,10 +353,10 @@ export class SignalReader {
     return Math.max(-30, Math.min(30, best));
   }
 
-  /** Row and pick buffers of at least `n`, reused from line to line. */
-  #scratch(n: number): Scratch {
-    if (this.#buffers.rows.length < n) this.#buffers = { rows: new Int32Array(2 * n), picks: new Int32Array(2 * n) };
-    return this.#buffers;
+  /** A pick buffer of at least `n`, reused from line to line. */
+  #picks(n: number): Int32Array {
+    if (this.#pickBuffer.length < n) this.#pickBuffer = new Int32Array(2 * n);
+    return this.#pickBuffer;
   }
 
   /** Which of the line's clauses only praise (物流很快, 客服也很耐心), when it has two or more and praise at all. */
@@ -409,11 +415,6 @@ export class SignalReader {
     }
     return { line, previous, agent, agentApology: APOLOGY.test(agentText) };
   }
-}
-
-interface Scratch {
-  rows: Int32Array;
-  picks: Int32Array;
 }
 
 /** The clause's tokens, from the line's `tokens`. */
@@ -656,7 +657,10 @@ export function conversationOf(s: Signals, line: SparseBinary, lineDepartment: S
   const dept0: Float64Array[] = [];
   const named: boolean[] = [];
   for (const v of s.previous) {
-    v.stage0 ??= { complaint: line.predict(v.sparse, lineVector(v)), departments: lineDepartment.predict(ownerView(v).sparse, lineDepartmentVectors(v), new Float64Array(departments)) };
+    v.stage0 ??= {
+      complaint: line.predictOfCollected(collectView(v, line.index), lineVector(v)),
+      departments: lineDepartment.predictOfCollected(collectView(ownerView(v), lineDepartment.index), lineDepartmentVectors(v), new Float64Array(departments)),
+    };
     p0.push(v.stage0.complaint);
     dept0.push(v.stage0.departments);
     named.push(namesProblem(v));
@@ -706,3 +710,44 @@ function withContextLexicon(s: Signals, own: readonly number[]): readonly number
 }
 
 const NONE: readonly number[] = [];
+
+/**
+ * Collects into `index` the rows of the view's sparse features: those the view looked up when it was made if
+ * it was made for this index, else looks them up. Returns how many features (for the heads' length scaling).
+ */
+export function collectView(v: LineView, index: FeatureIndex): number {
+  index.start();
+  addOwnRows(index, v, 0, v.sparse.length);
+  return v.sparse.length;
+}
+
+/** contextSparse(s), collected into `index` (as collectView): its rows, without building it. */
+export function collectContext(s: Signals, index: FeatureIndex): number {
+  index.start();
+  addOwnRows(index, s.line, 0, s.line.sparse.length);
+  return s.line.sparse.length + addContextLexicon(s, index);
+}
+
+/** departmentSparse(s), collected into `index` (as collectView): its rows, without building it. */
+export function collectDepartment(s: Signals, index: FeatureIndex): number {
+  const own = ownerView(s.line);
+  index.start();
+  // As departmentSparse: a line that names no problem, in a conversation, counts its lexicon hits only (the end of its sparse features).
+  const from = !namesProblem(own) && s.previous.length > 0 ? own.sparse.length - own.lexicon.length : 0;
+  addOwnRows(index, own, from, own.sparse.length);
+  return own.sparse.length - from + addContextLexicon(s, index);
+}
+
+function addOwnRows(index: FeatureIndex, v: LineView, from: number, to: number): void {
+  if (v.rowsIndex === index) index.addRows(v.rows, from, to);
+  else index.addFeatures(from === 0 && to === v.sparse.length ? v.sparse : v.sparse.slice(from, to));
+}
+
+/** The salted lexicon hits of the previous customer line and of the agent's last line (withContextLexicon), added to `index`'s collection; returns how many. */
+function addContextLexicon(s: Signals, index: FeatureIndex): number {
+  const prev = s.previous[0]?.lexicon ?? NONE;
+  const agent = s.agent?.lexicon ?? NONE;
+  index.addFeatures(prev, PREVIOUS_SALT);
+  index.addFeatures(agent, AGENT_SALT);
+  return prev.length + agent.length;
+}

@@ -62,19 +62,37 @@ export class SparseBinary {
   }
 
   logit(sparse: readonly number[], dense: ArrayLike<number>): number {
-    const n = this.#index.collect(sparse);
+    this.#index.collect(sparse);
+    return this.logitOfCollected(sparse.length, dense);
+  }
+
+  predict(sparse: readonly number[], dense: ArrayLike<number>): number {
+    return sigmoid(this.logit(sparse, dense));
+  }
+
+  /**
+   * The logit of the sparse features whose rows the model's index collected last (FeatureIndex.start and its
+   * steps), `length` of them in all (known or not, as `sparse.length` for `logit`).
+   */
+  logitOfCollected(length: number, dense: ArrayLike<number>): number {
+    const n = this.#index.count;
     const rows = this.#index.found;
     const stride = this.#stride;
     const offset = this.#offset;
     let sum = 0;
     for (let k = 0; k < n; k++) sum += this.#weights[rows[k]! * stride + offset]!;
-    let z = this.#bias + sum * sparseScale(sparse.length, this.#scaleLength);
+    let z = this.#bias + sum * sparseScale(length, this.#scaleLength);
     for (let i = 0; i < this.#dense.length; i++) z += this.#dense[i]! * dense[i]!;
     return z;
   }
 
-  predict(sparse: readonly number[], dense: ArrayLike<number>): number {
-    return sigmoid(this.logit(sparse, dense));
+  predictOfCollected(length: number, dense: ArrayLike<number>): number {
+    return sigmoid(this.logitOfCollected(length, dense));
+  }
+
+  /** The index the model reads its features' rows from. */
+  get index(): FeatureIndex {
+    return this.#index;
   }
 }
 
@@ -106,6 +124,12 @@ export class SparseSoftmax {
 
   /** Class probabilities into `out`. */
   predict(sparse: readonly number[], dense: readonly ArrayLike<number>[], out: Float64Array): Float64Array {
+    this.#index.collect(sparse);
+    return this.predictOfCollected(sparse.length, dense, out);
+  }
+
+  /** As `predict`, over the rows the model's index collected last, `length` sparse features in all (SparseBinary.logitOfCollected). */
+  predictOfCollected(length: number, dense: readonly ArrayLike<number>[], out: Float64Array): Float64Array {
     const K = this.classes;
     for (let k = 0; k < K; k++) {
       let z = this.#biases[k]!;
@@ -113,9 +137,9 @@ export class SparseSoftmax {
       for (let i = 0; i < this.#dense.length; i++) z += this.#dense[i]! * x[i]!;
       out[k] = z;
     }
-    const n = this.#index.collect(sparse);
+    const n = this.#index.count;
     const rows = this.#index.found;
-    const scale = sparseScale(sparse.length, this.#scaleLength);
+    const scale = sparseScale(length, this.#scaleLength);
     for (let s = 0; s < n; s++) {
       const at = rows[s]! * this.#stride + this.#offset;
       for (let k = 0; k < K; k++) out[k]! += this.#weights[at + k]! * scale;
@@ -129,6 +153,11 @@ export class SparseSoftmax {
     }
     for (let k = 0; k < K; k++) out[k]! /= sum;
     return out;
+  }
+
+  /** The index the model reads its features' rows from. */
+  get index(): FeatureIndex {
+    return this.#index;
   }
 }
 
