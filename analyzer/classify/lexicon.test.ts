@@ -6,6 +6,17 @@ import { Lexicon, variants } from './lexicon.ts';
 const lexicon = new Lexicon(loadTaxonomy());
 const find = (text: string) => lexicon.find(normalize(text).text);
 
+describe('Lexicon evidence of a line with nothing in it', () => {
+  it('is one shared read-only object, whether nothing matched or every match was dropped', () => {
+    const none = find('你好，在吗');
+    expect(none.terms).toEqual([]);
+    // 不过 is a plain word: it matches, and leaves no evidence.
+    expect(find('不过')).toBe(none);
+    expect(Object.isFrozen(none) && Object.isFrozen(none.terms) && Object.isFrozen(none.starts.cues)).toBe(true);
+    expect(() => (none.cues as string[]).push('x')).toThrow(TypeError);
+  });
+});
+
 describe('Lexicon terms', () => {
   it('gives a term inside a longer term of another department to the longer one (发错 in 发错网点)', () => {
     const owners = (text: string) => find(text).terms.map((t) => `${t.department}/${t.subTopic}`);
