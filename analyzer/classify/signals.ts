@@ -9,8 +9,8 @@ import type { Taxonomy } from '../../schemas/taxonomy.ts';
 import { PLACEHOLDER_SOURCE } from '../text/placeholder.ts';
 import { segment } from '../text/segment.ts';
 import { BayesModel } from './bayes.ts';
-import type { FeatureIndex } from './feature-index.ts';
 import { isClauseBreak } from './breaks.ts';
+import type { FeatureIndex } from './feature-index.ts';
 import { canonical, featureLength, featureStart, GREETINGS, isDetailsOnly, namedFeature, SEED, textFeatures } from './features.ts';
 import { GOOD, INTENSIFIERS, Lexicon, type LexiconEvidence } from './lexicon.ts';
 import { RecentCache } from './recent.ts';
@@ -692,10 +692,16 @@ export function contextSparse(s: Signals): readonly number[] {
 /** Sparse inputs of the stage-1 department head: as contextSparse, with the line's non-praised clauses only. */
 export function departmentSparse(s: Signals): readonly number[] {
   const own = ownerView(s.line);
-  // 再不处理我就差评了, 你们到底能不能解决, 给我退货: a line that names no problem (namesProblem), said in a
-  // conversation, is routed by the conversation; its words (差评, 投诉, 退货) say nothing about which department.
-  if (!namesProblem(own) && s.previous.length > 0) return withContextLexicon(s, own.lexicon);
-  return withContextLexicon(s, own.sparse);
+  return withContextLexicon(s, routedByConversation(s) ? own.lexicon : own.sparse);
+}
+
+/**
+ * 再不处理我就差评了, 你们到底能不能解决, 给我退货: a line that names no problem (namesProblem), said in a
+ * conversation, is routed by the conversation; its words (差评, 投诉, 退货) say nothing about which department,
+ * so the department head reads only its lexicon hits.
+ */
+function routedByConversation(s: Signals): boolean {
+  return !namesProblem(ownerView(s.line)) && s.previous.length > 0;
 }
 
 function withContextLexicon(s: Signals, own: readonly number[]): readonly number[] {
@@ -732,8 +738,8 @@ export function collectContext(s: Signals, index: FeatureIndex): number {
 export function collectDepartment(s: Signals, index: FeatureIndex): number {
   const own = ownerView(s.line);
   index.start();
-  // As departmentSparse: a line that names no problem, in a conversation, counts its lexicon hits only (the end of its sparse features).
-  const from = !namesProblem(own) && s.previous.length > 0 ? own.sparse.length - own.lexicon.length : 0;
+  // The lexicon hits are the end of the sparse features.
+  const from = routedByConversation(s) ? own.sparse.length - own.lexicon.length : 0;
   addOwnRows(index, own, from, own.sparse.length);
   return own.sparse.length - from + addContextLexicon(s, index);
 }
