@@ -100,8 +100,9 @@ export class FeatureIndex {
    * that order, into `found`. A line's clauses are subsets of its features: their rows need no second lookup.
    */
   collectRows(rows: ArrayLike<number>, picks: Int32Array, n: number): number {
-    const call = this.#begin(n);
-    const found = this.#found;
+    this.start();
+    const call = this.#call;
+    const found = this.#room(n);
     let m = 0;
     for (let k = 0; k < n; k++) {
       const r = rows[picks[k]!]!;
@@ -117,7 +118,7 @@ export class FeatureIndex {
    * they add, without building it, and without a second lookup of features whose rows are known.
    */
   start(): void {
-    this.#begin(0);
+    this.#call = (this.#call + 1) >>> 0 || 1;
     this.#count = 0;
   }
 
@@ -162,12 +163,6 @@ export class FeatureIndex {
       this.#found = grown;
     }
     return this.#found;
-  }
-
-  /** Starts collecting up to `n` rows: room for them in `found`, and a stamp no row carries yet. */
-  #begin(n: number): number {
-    if (this.#found.length < n) this.#found = new Int32Array(Math.max(n, 2 * this.#found.length));
-    return (this.#call = (this.#call + 1) >>> 0 || 1);
   }
 
   /** The rows written by the last collection (`collect`, `collectRows`, or `start` and its steps). */

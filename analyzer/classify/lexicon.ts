@@ -207,14 +207,15 @@ export class Lexicon {
 }
 
 /** The evidence of a line in which the lexicon finds nothing (read-only: frozen, arrays and all). */
+const none = <T>() => Object.freeze([]) as unknown as T[];
 const NOTHING: LexiconEvidence = Object.freeze({
-  terms: Object.freeze([]) as unknown as TermEvidence[],
-  negated: Object.freeze([]) as unknown as string[],
-  cues: Object.freeze([]) as unknown as string[],
-  evaluations: Object.freeze([]) as unknown as string[],
-  hedges: Object.freeze([]) as unknown as string[],
-  unowned: Object.freeze([]) as unknown as string[],
-  starts: Object.freeze({ cues: Object.freeze([]) as unknown as number[], evaluations: Object.freeze([]) as unknown as number[], hedges: Object.freeze([]) as unknown as number[] }),
+  terms: none<TermEvidence>(),
+  negated: none<string>(),
+  cues: none<string>(),
+  evaluations: none<string>(),
+  hedges: none<string>(),
+  unowned: none<string>(),
+  starts: Object.freeze({ cues: none<number>(), evaluations: none<number>(), hedges: none<number>() }),
 });
 
 function isEmpty(e: LexiconEvidence): boolean {

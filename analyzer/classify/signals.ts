@@ -260,10 +260,8 @@ export class SignalReader {
     const rows = rowsIndex.rowList(sparse);
     // The Bayes model reads the text only; the heads weigh the lexicon's evidence themselves.
     const nb = this.bayes.scoresOfRowList(rows, features.length, new Float64Array(this.bayes.classes.length));
-    let nbClause = reuse ? this.#clauseNbOfRows(parts, at, rows) : undefined;
-
     const nbComplaint = Math.max(-30, Math.min(30, complaintLogOdds(nb)));
-    if (nbClause === undefined) nbClause = parts && !this.withoutText ? this.#clauseNb(parts, tokens, nbComplaint) : nbComplaint;
+    const nbClause = reuse ? this.#clauseNbOfRows(parts, at, rows) : parts && !this.withoutText ? this.#clauseNb(parts, tokens, nbComplaint) : nbComplaint;
     const nbDept = new Float64Array(D);
     let dmax = -Infinity;
     for (let i = 0; i < D; i++) {
@@ -729,9 +727,7 @@ export function collectView(v: LineView, index: FeatureIndex): number {
 
 /** contextSparse(s), collected into `index` (as collectView): its rows, without building it. */
 export function collectContext(s: Signals, index: FeatureIndex): number {
-  index.start();
-  addOwnRows(index, s.line, 0, s.line.sparse.length);
-  return s.line.sparse.length + addContextLexicon(s, index);
+  return collectView(s.line, index) + addContextLexicon(s, index);
 }
 
 /** departmentSparse(s), collected into `index` (as collectView): its rows, without building it. */
