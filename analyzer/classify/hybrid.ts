@@ -15,7 +15,7 @@ import type { LexiconEvidence } from './lexicon.ts';
 import { unpackModel } from './model-codec.ts';
 import { namedFeature, SEED } from './features.ts';
 import { remapClasses, SparseBinary, SparseSoftmax, type SparseBinaryData, type SparseSoftmaxData } from './sparse-lr.ts';
-import { collectContext, collectDepartment, contextVector, conversationOf, conversationWeight, departmentVectors, type LineView, namesProblem, ownerView, SignalReader, type Signals } from './signals.ts';
+import { collectContext, collectDepartment, contextVector, conversationWeight, departmentVectors, type LineView, namesProblem, ownerView, previousComplaint, previousDepartment, SignalReader, type Signals } from './signals.ts';
 import type { Classifier, ClassifierInput } from './types.ts';
 
 export const MODEL_FORMAT = 'fankui-classifier/1';
@@ -142,12 +142,13 @@ export class HybridClassifier implements Classifier {
   classify(input: ClassifierInput): Classification {
     const s = this.#reader.read(input);
     const depts = this.#reader.departments;
-    const { p0, conversation } = conversationOf(s, this.#line, this.#lineDepartment, depts.length);
+    const p0 = previousComplaint(s, this.#line);
     // TAXONOMY.md: "好的", "谢谢" are never counted, whatever came before them.
     const pComplaint = Math.min(this.#complaint.predictOfCollected(collectContext(s, this.#complaint.index), contextVector(s, p0)), s.line.ack ? ACK_CEILING : 1);
     if (pComplaint < this.#model.threshold) {
       return { complaint: false, department: null, departments: [], confidence: round(1 - pComplaint), subTopic: null, evidence: [], contextEvidence: [] };
     }
+    const conversation = previousDepartment(s, p0, this.#lineDepartment, depts.length);
     const probs = this.#department.predictOfCollected(collectDepartment(s, this.#department.index), departmentVectors(s, conversation), this.#probs);
     let best = 0;
     for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[best]!) best = i;

@@ -63,8 +63,11 @@ export interface LineView extends LexiconView {
   owner?: LineView;
   /** Share of the line's clauses that only praise (0 for a line of one clause or with no praise). */
   praiseShare: number;
-  /** Stage-0 judgement of the line, memoized by the classifier (views of context lines are cached). */
-  stage0?: { complaint: number; departments: Float64Array };
+  /**
+   * Stage-0 judgement of the line, memoized by the classifier (views of context lines are cached); its
+   * departments only once a later line that is a complaint needed them (previousDepartment).
+   */
+  stage0?: { complaint: number; departments: Float64Array | undefined };
   /** lineVector(this), memoized. */
   vector?: number[];
 }
@@ -648,22 +651,38 @@ export function conversationDepartment(p0: readonly number[], dept0: readonly Ar
 
 /**
  * What stage 0 says about the earlier customer lines — P(complaint) of each and the conversation's department —
- * memoized on their (cached) views. Training and classification both call this, so they read context alike.
+ * memoized on their (cached) views. Training and classification both read context this way: the classifier
+ * through its two halves, as it needs the department only for a line that is a complaint.
  */
 export function conversationOf(s: Signals, line: SparseBinary, lineDepartment: SparseSoftmax, departments: number): { p0: number[]; conversation: Float64Array } {
+  const p0 = previousComplaint(s, line);
+  return { p0, conversation: previousDepartment(s, p0, lineDepartment, departments) };
+}
+
+/** Stage 0's P(complaint) of each earlier customer line (most recent first), memoized on its view. */
+export function previousComplaint(s: Signals, line: SparseBinary): number[] {
   const p0: number[] = [];
+  for (const v of s.previous) {
+    v.stage0 ??= { complaint: line.predictOfCollected(collectView(v, line.index), lineVector(v)), departments: undefined };
+    p0.push(v.stage0.complaint);
+  }
+  return p0;
+}
+
+/**
+ * The conversation's department (conversationDepartment) from stage 0's department probabilities of the earlier
+ * customer lines, memoized on their views; `p0` = previousComplaint(s, …), which made their stage-0 memos.
+ */
+export function previousDepartment(s: Signals, p0: readonly number[], lineDepartment: SparseSoftmax, departments: number): Float64Array {
   const dept0: Float64Array[] = [];
   const named: boolean[] = [];
   for (const v of s.previous) {
-    v.stage0 ??= {
-      complaint: line.predictOfCollected(collectView(v, line.index), lineVector(v)),
-      departments: lineDepartment.predictOfCollected(collectView(ownerView(v), lineDepartment.index), lineDepartmentVectors(v), new Float64Array(departments)),
-    };
-    p0.push(v.stage0.complaint);
-    dept0.push(v.stage0.departments);
+    const stage0 = v.stage0!;
+    stage0.departments ??= lineDepartment.predictOfCollected(collectView(ownerView(v), lineDepartment.index), lineDepartmentVectors(v), new Float64Array(departments));
+    dept0.push(stage0.departments);
     named.push(namesProblem(v));
   }
-  return { p0, conversation: conversationDepartment(p0, dept0, departments, named) };
+  return conversationDepartment(p0, dept0, departments, named);
 }
 
 /** Stage 1 department inputs: stage 0's plus the conversation (`conversationDepartment`). */
