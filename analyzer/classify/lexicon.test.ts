@@ -91,6 +91,12 @@ describe('Lexicon negation', () => {
     expect(find('质量不是很差 就是有点重').evaluations).toEqual([]);
   });
 
+  it('reads no cue in 不好意思 (sorry) or 好不好 (whether it is good), and still in 不好 itself', () => {
+    expect(find('不好意思!是收到了两本').cues).toEqual([]);
+    expect(find('给叔叔买的，不知道好不好').cues).toEqual([]);
+    expect(find('这个真的不好').cues).toContain('不好');
+  });
+
   it('does not read the satisfaction word inside a complaint as a softener (不满意, 不推荐)', () => {
     expect(find('非常不满意').hedges).toEqual([]);
     expect(find('不推荐购买').hedges).toEqual([]);

@@ -74,6 +74,8 @@ const PLAIN_WORDS = [
   '轻松', '轻松了', '放松', '放松了', '水坑', '坑位',
   // A card, not a parcel stuck somewhere (保修卡在哪).
   '保修卡在', '会员卡在', '银行卡在',
+  // "Sorry" and "whether it is good": the cue 不好 is inside them, but neither judges anything (不好意思，是收到了两本).
+  '不好意思', '好不好',
 ];
 /**
  * Words that make what follows in their clause a fear or an expectation, not an event: 本来担心快递会压坏(，结果
