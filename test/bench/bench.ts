@@ -64,6 +64,9 @@ function perLine(lines: readonly string[], fn: (s: string) => unknown, rounds = 
   return best;
 }
 
+/** Lines the classifier reads before it is timed (perLineUnseen). */
+const WARM_LINES = 50_000;
+
 /**
  * µs per line of classifying `lines` as the pipeline meets them: each line once, in order, by a classifier that
  * has not seen them. The classifier keeps its reading of recent lines (the next line of a conversation reads
@@ -88,9 +91,6 @@ function perLineUnseen<T>(items: readonly T[], fresh: () => Classifier, fn: (c: 
   for (let r = 0, timed = 0; r < 5 || timed < WARM_LINES / 10; r++, timed += items.length) ts.push(pass());
   return { steady: median(ts), firstPass };
 }
-
-/** Lines the classifier reads before it is timed (perLineUnseen). */
-const WARM_LINES = 50_000;
 
 /** A new classifier over the one loaded (and compiled) model, with nothing read yet. */
 type FreshClassifier = () => Classifier;
