@@ -31,7 +31,7 @@ export interface ReanalyzeProgress {
 
 type Row = Pick<
   MessageRow,
-  'id' | 'conversation_id' | 'norm_text' | 'classifier_version' | 'label_source' | 'complaint' | 'department' | 'departments' | 'confidence' | 'sub_topic' | 'evidence'
+  'id' | 'conversation_id' | 'norm_text' | 'classifier_version' | 'label_source' | 'complaint' | 'department' | 'departments' | 'confidence' | 'sub_topic' | 'evidence' | 'context_evidence'
 > & { sent_at: string; role: 'customer' | 'agent' | 'system' };
 
 /**
@@ -54,7 +54,8 @@ export async function reanalyze(o: ReanalyzeOptions): Promise<ReanalyzeProgress>
               argMax(classifier_version, version) AS classifier_version, argMax(label_source, version) AS label_source,
               argMax(complaint, version) AS complaint, argMax(department, version) AS department,
               argMax(departments, version) AS departments, argMax(confidence, version) AS confidence,
-              argMax(sub_topic, version) AS sub_topic, argMax(evidence, version) AS evidence
+              argMax(sub_topic, version) AS sub_topic, argMax(evidence, version) AS evidence,
+              argMax(context_evidence, version) AS context_evidence
        FROM messages WHERE day = {day:Date}
        GROUP BY id HAVING sum(sign) > 0
        ORDER BY conversation_id, sent_at, id`,

@@ -122,7 +122,7 @@ export function relabelRow(current: MessageRow, change: Relabel, version: number
 }
 
 /** The label columns of a row as a Classification. */
-export function rowLabel(row: Pick<MessageRow, 'complaint' | 'department' | 'departments' | 'confidence' | 'sub_topic' | 'evidence'> & Partial<Pick<MessageRow, 'context_evidence'>>): Classification {
+export function rowLabel(row: Pick<MessageRow, 'complaint' | 'department' | 'departments' | 'confidence' | 'sub_topic' | 'evidence' | 'context_evidence'>): Classification {
   return {
     complaint: Number(row.complaint) === 1,
     department: row.department || null,
@@ -130,6 +130,6 @@ export function rowLabel(row: Pick<MessageRow, 'complaint' | 'department' | 'dep
     confidence: Number(row.confidence),
     subTopic: row.sub_topic || null,
     evidence: row.evidence,
-    contextEvidence: row.context_evidence ?? [],
+    contextEvidence: row.context_evidence,
   };
 }
