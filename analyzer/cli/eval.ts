@@ -2,8 +2,11 @@
  * `npm run eval`: the classifier on the held-out split of the labeled corpus — per-department precision,
  * recall and F1, complaint F1, confusion matrix, simplified vs traditional, reliability table.
  * `-- --real` adds the real-text dev set (labels in test/fixtures/real-dev, text read from ../shared/data when
- * present), and the same lines converted to traditional script.
+ * present), and the same lines converted to traditional script. `-- --against FILE` compares the model with
+ * another model file on the same lines, pair by pair: the lines only one of them gets right, and whether so
+ * uneven a split could be chance.
  */
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as OpenCC from 'opencc-js/cn2t';
@@ -13,17 +16,21 @@ import { createClassifier } from '../classify/index.ts';
 import type { Classifier } from '../classify/types.ts';
 import { loadCorpus, loadProbe, loadRealDev, loadSecondAnnotator, NEUTRAL_CHAT_PROBE, NEUTRAL_CHAT_PROBE_B, PRAISE_PROBES, realSplit, type Example, type SecondLabel, type Split } from '../eval/examples.ts';
 import { evaluate, formatReport, isRight, type Report, type Scored } from '../eval/metrics.ts';
+import { comparePaired, formatPaired, type PairedReport } from '../eval/paired.ts';
 import { generateDemoWithTruth } from '../../ingest/demo/generate.ts';
 import { detectScript } from '../text/script.ts';
 import { prepareContextText, prepareLine } from '../text/prepare.ts';
 
-const USAGE = `usage: npm run eval -- [--split test|train|all] [--real] [--demo] [--errors N] [--json]
+const USAGE = `usage: npm run eval -- [--split test|train|all] [--real] [--demo] [--errors N] [--against MODEL] [--json]
 
   --split      which part of the labeled corpus (default: test, the held-out fifth)
   --real       also the real-text dev set (needs ../shared/data; FANKUI_SHARED_DATA to point elsewhere),
                and the same lines converted to traditional script
   --demo       also the demo generator's chats against the labels it meant (a sanity check)
   --errors N   print N mistakes per set
+  --against    another model file (e.g. git show HEAD~1:analyzer/classify/model.json > /tmp/old.json): for
+               every set, the lines only one of the two models gets right and the chance of such a split
+               (exact sign test), so a retrain's change can be told from noise
   --json       one JSON object with every report`;
 
 export function classifyExample(classifier: Classifier, e: Example): Classification {
@@ -133,6 +140,7 @@ async function main(): Promise<void> {
       demo: { type: 'boolean', default: false },
       errors: { type: 'string', default: '0' },
       json: { type: 'boolean', default: false },
+      against: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -146,6 +154,9 @@ async function main(): Promise<void> {
   const taxonomy = loadTaxonomy(process.env.TAXONOMY_FILE);
   const ids = departmentIds(taxonomy);
   const classifier = createClassifier(taxonomy);
+  if (values.against !== undefined && !existsSync(values.against)) throw new Error(`--against: no model file at ${values.against}`);
+  const other = values.against === undefined ? undefined : createClassifier(taxonomy, values.against);
+  const paired: Record<string, PairedReport> = {};
   const reports: Record<string, Report> = {};
   const probeFlagged: Record<string, number> = {};
   const text: string[] = [`classifier ${classifier.version}, taxonomy ${classifier.taxonomyVersion}`];
@@ -156,6 +167,7 @@ async function main(): Promise<void> {
     const ms = performance.now() - t0;
     const r = evaluate(scored, ids);
     reports[name] = r;
+    if (other) paired[name] = comparePaired(scored, score(other, examples));
     text.push('', formatReport(name, r, ids), `(${((1000 * ms) / Math.max(1, examples.length)).toFixed(1)} µs/line including masking, normalization and segmentation)`);
     if (showErrors > 0 && showMistakes) text.push(mistakes(scored, showErrors));
   };
@@ -184,7 +196,9 @@ async function main(): Promise<void> {
   // Happy buyers (the real review data holds complaints only) and ordinary chat lines: measured on lines written
   // for it, all of them not complaints.
   for (const file of [...PRAISE_PROBES, NEUTRAL_CHAT_PROBE, NEUTRAL_CHAT_PROBE_B]) {
-    const probe = score(classifier, loadProbe(file));
+    const examples = loadProbe(file);
+    const probe = score(classifier, examples);
+    if (other) paired[`probe ${basename(file)}`] = comparePaired(probe, score(other, examples));
     const flagged = probe.filter((x) => x.prediction.complaint);
     const byCat = new Map<string, number>();
     for (const x of flagged) byCat.set(x.example.ref!, (byCat.get(x.example.ref!) ?? 0) + 1);
@@ -221,7 +235,11 @@ async function main(): Promise<void> {
   if (values.demo) run('demo chats (generator labels)', demoExamples());
 
   text.push('', targets(reports), ...Object.entries(probeFlagged).map(([f, r]) => `  not complaints flagged (${f})`.padEnd(50) + ` ${(100 * r).toFixed(1)}% (lower is better: each is a false alarm)`));
-  if (values.json) process.stdout.write(`${JSON.stringify({ classifier: classifier.version, taxonomy: classifier.taxonomyVersion, reports, probesFlagged: probeFlagged })}\n`);
+  if (other) {
+    text.push('', `== paired: this model (${classifier.version}) against ${values.against} (${other.version}), on the same lines; p = the chance of so uneven a split if neither were better`);
+    for (const [name, r] of Object.entries(paired)) text.push(formatPaired(name, r));
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify({ classifier: classifier.version, taxonomy: classifier.taxonomyVersion, reports, probesFlagged: probeFlagged, ...(other ? { against: other.version, paired } : {}) })}\n`);
   else process.stdout.write(`${text.join('\n')}\n`);
 }
 
