@@ -6,7 +6,6 @@
  * another model file on the same lines, pair by pair: the lines only one of them gets right, and whether so
  * uneven a split could be chance.
  */
-import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as OpenCC from 'opencc-js/cn2t';
@@ -16,10 +15,10 @@ import { createClassifier } from '../classify/index.ts';
 import type { Classifier } from '../classify/types.ts';
 import { loadCorpus, loadProbe, loadRealDev, loadSecondAnnotator, NEUTRAL_CHAT_PROBE, NEUTRAL_CHAT_PROBE_B, PRAISE_PROBES, realSplit, type Example, type SecondLabel, type Split } from '../eval/examples.ts';
 import { evaluate, formatReport, isRight, type Report, type Scored } from '../eval/metrics.ts';
+import { loadOtherModel, scoreWith } from '../eval/other-model.ts';
 import { comparePaired, formatPaired, type PairedReport } from '../eval/paired.ts';
 import { generateDemoWithTruth } from '../../ingest/demo/generate.ts';
 import { detectScript } from '../text/script.ts';
-import { prepareContextText, prepareLine } from '../text/prepare.ts';
 
 const USAGE = `usage: npm run eval -- [--split test|train|all] [--real] [--demo] [--errors N] [--against MODEL] [--json]
 
@@ -28,20 +27,14 @@ const USAGE = `usage: npm run eval -- [--split test|train|all] [--real] [--demo]
                and the same lines converted to traditional script
   --demo       also the demo generator's chats against the labels it meant (a sanity check)
   --errors N   print N mistakes per set
-  --against    another model file (e.g. git show HEAD~1:analyzer/classify/model.json > /tmp/old.json): for
-               every set, the lines only one of the two models gets right and the chance of such a split
-               (exact sign test), so a retrain's change can be told from noise
+  --against    another model to compare with, line by line: for every set, the lines only one of the two
+               gets right and the chance of such a split (exact sign test), so a change can be told from noise.
+               A model file (git show HEAD~1:analyzer/classify/model.json > /tmp/old.json) is read by this
+               checkout's code; a checkout (git worktree add /tmp/before HEAD~1, node_modules linked or
+               installed) brings its own lexicon, features and model
   --json       one JSON object with every report`;
 
-export function classifyExample(classifier: Classifier, e: Example): Classification {
-  const line = prepareLine(e.text);
-  const context = e.context?.map((c) => ({ role: c.role, text: prepareContextText(c.text) }));
-  return classifier.classify({ text: line.text, tokens: line.tokens, context });
-}
-
-function score(classifier: Classifier, examples: readonly Example[]): Scored[] {
-  return examples.map((example) => ({ example, prediction: classifyExample(classifier, example) }));
-}
+const score = (classifier: Classifier, examples: readonly Example[]): Scored[] => scoreWith(classifier, examples);
 
 function mistakes(scored: readonly Scored[], n: number): string {
   const wrong = scored.filter((s) => !isRight(s));
@@ -154,8 +147,7 @@ async function main(): Promise<void> {
   const taxonomy = loadTaxonomy(process.env.TAXONOMY_FILE);
   const ids = departmentIds(taxonomy);
   const classifier = createClassifier(taxonomy);
-  if (values.against !== undefined && !existsSync(values.against)) throw new Error(`--against: no model file at ${values.against}`);
-  const other = values.against === undefined ? undefined : createClassifier(taxonomy, values.against);
+  const other = values.against === undefined ? undefined : await loadOtherModel(values.against, taxonomy);
   const paired: Record<string, PairedReport> = {};
   const reports: Record<string, Report> = {};
   const probeFlagged: Record<string, number> = {};
@@ -167,7 +159,7 @@ async function main(): Promise<void> {
     const ms = performance.now() - t0;
     const r = evaluate(scored, ids);
     reports[name] = r;
-    if (other) paired[name] = comparePaired(scored, score(other, examples));
+    if (other) paired[name] = comparePaired(scored, other.score(examples));
     text.push('', formatReport(name, r, ids), `(${((1000 * ms) / Math.max(1, examples.length)).toFixed(1)} µs/line including masking, normalization and segmentation)`);
     if (showErrors > 0 && showMistakes) text.push(mistakes(scored, showErrors));
   };
@@ -198,7 +190,7 @@ async function main(): Promise<void> {
   for (const file of [...PRAISE_PROBES, NEUTRAL_CHAT_PROBE, NEUTRAL_CHAT_PROBE_B]) {
     const examples = loadProbe(file);
     const probe = score(classifier, examples);
-    if (other) paired[`probe ${basename(file)}`] = comparePaired(probe, score(other, examples));
+    if (other) paired[`probe ${basename(file)}`] = comparePaired(probe, other.score(examples));
     const flagged = probe.filter((x) => x.prediction.complaint);
     const byCat = new Map<string, number>();
     for (const x of flagged) byCat.set(x.example.ref!, (byCat.get(x.example.ref!) ?? 0) + 1);
@@ -236,10 +228,10 @@ async function main(): Promise<void> {
 
   text.push('', targets(reports), ...Object.entries(probeFlagged).map(([f, r]) => `  not complaints flagged (${f})`.padEnd(50) + ` ${(100 * r).toFixed(1)}% (lower is better: each is a false alarm)`));
   if (other) {
-    text.push('', `== paired: this model (${classifier.version}) against ${values.against} (${other.version}), on the same lines; p = the chance of so uneven a split if neither were better`);
+    text.push('', `== paired: this model (${classifier.version}) against ${other.label}, on the same lines; p = the chance of so uneven a split if neither were better`);
     for (const [name, r] of Object.entries(paired)) text.push(formatPaired(name, r));
   }
-  if (values.json) process.stdout.write(`${JSON.stringify({ classifier: classifier.version, taxonomy: classifier.taxonomyVersion, reports, probesFlagged: probeFlagged, ...(other ? { against: other.version, paired } : {}) })}\n`);
+  if (values.json) process.stdout.write(`${JSON.stringify({ classifier: classifier.version, taxonomy: classifier.taxonomyVersion, reports, probesFlagged: probeFlagged, ...(other ? { against: other.label, paired } : {}) })}\n`);
   else process.stdout.write(`${text.join('\n')}\n`);
 }
 
