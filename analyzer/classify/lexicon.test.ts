@@ -175,6 +175,9 @@ describe('Lexicon negation', () => {
   it('reads praise idioms as praise: 又糯又香, 香到不行, 不过敏, 再也不用, 无线', () => {
     expect(find('黑米又糯又香').cues).toEqual([]);
     expect(find('蚕丝被轻盈又暖和').cues).toEqual([]);
+    expect(find('循环扇风很强又安静').cues).toEqual([]);
+    expect(find('头灯很亮又很轻').cues).toEqual([]);
+    expect(find('物流又很慢').cues).toContain('又');
     expect(find('又坏了').cues).toContain('又');
     expect(find('米饭香到不行').cues).toEqual([]);
     expect(find('慢到不行').cues).toContain('不行');
@@ -186,6 +189,33 @@ describe('Lexicon negation', () => {
     expect(find('早上起来肩膀都轻松了').terms).toEqual([]);
     expect(find('螺丝松了').terms.some((t) => t.subTopic === 'defect')).toBe(true);
     expect(find('踩了水坑袜子还是干的').cues).toEqual([]);
+  });
+
+  it('reads 没问题 as a hedge, with no cue 问题 inside it, and 问题 alone still as a cue', () => {
+    expect(find('防水也没问题').cues).toEqual([]);
+    expect(find('好的没问题').cues).toEqual([]);
+    expect(find('质量有问题').cues).toContain('问题');
+  });
+
+  it('reads praise that borrows complaint words as praise: 后悔没早买, 零差评, 再也不怕滑倒, 又多买了, 坑坑洼洼', () => {
+    expect(find('后悔没早买').cues).toEqual([]);
+    expect(find('买了就后悔').cues).toContain('后悔');
+    expect(find('入手三个月零差评').cues).toEqual([]);
+    expect(find('必须差评').cues).toContain('差评');
+    expect(find('冬天洗澡再也不会忽冷忽热').cues).toEqual([]);
+    expect(find('老人出来再也不怕滑倒').cues).toEqual([]);
+    // Never again buying, or a function that stopped for good, stays a complaint.
+    expect(find('再也不会买了').cues).toContain('再也不会');
+    expect(find('用了两次就再也不亮了').cues).toContain('再也不');
+    expect(find('又多买了两条').cues).toEqual([]);
+    expect(find('河边坑坑洼洼也能放平').cues).toEqual([]);
+    expect(find('被坑了').cues).toContain('坑');
+  });
+
+  it('reads the buyer\'s own body (颈椎不好, 牙口不好) as no judgement of the goods', () => {
+    expect(find('我爸颈椎不好，换了这个枕头睡得很好').cues).toEqual([]);
+    expect(find('老人家牙口不好也能喝').cues).toEqual([]);
+    expect(find('这个枕头不好').cues).toContain('不好');
   });
 
   it('says where each cue, evaluation and hedge starts, so a clause can read its share', () => {

@@ -76,6 +76,14 @@ const PLAIN_WORDS = [
   '保修卡在', '会员卡在', '银行卡在',
   // "Sorry" and "whether it is good": the cue 不好 is inside them, but neither judges anything (不好意思，是收到了两本).
   '不好意思', '好不好',
+  // The buyer's own body, not the goods (颈椎不好，换了这个枕头后…): the cue 不好 is inside.
+  '牙口不好', '颈椎不好', '关节不好', '肠胃不好', '胃不好', '腰不好', '身体不好', '视力不好', '眼睛不好', '睡眠不好', '记性不好',
+  // Regret at not buying sooner, or buying too few, is praise (后悔没早买); 后悔买了 stays a cue.
+  '后悔没早', '后悔没有早', '后悔没能早', '后悔买少', '后悔只买', '后悔没多买',
+  // 零差评: no bad review at all; 坑坑洼洼 and 沙坑: uneven ground and a sandpit, not being cheated.
+  '零差评', '坑坑洼洼', '坑洼', '沙坑',
+  // Buying more again (又多买了两条) is praise, as 又买 is.
+  '又多买', '又多拿', '又多订',
 ];
 /**
  * Words that make what follows in their clause a fear or an expectation, not an event: 本来担心快递会压坏(，结果
@@ -193,8 +201,9 @@ export class Lexicon {
           }
         }
       } else if (v.kind === 'cue' || v.kind === 'evaluation') {
-        if (inside(m, matches, isWordOrUnowned)) continue;
-        if (usedFor(text, m) || coordinated(text, m)) continue;
+        // 没问题: the hedge holds the cue 问题 and says the opposite.
+        if (inside(m, matches, isWordUnownedOrHedge)) continue;
+        if (usedFor(text, m) || coordinated(text, m) || neverAgainOfAWorry(text, m)) continue;
         if (negation(text, free, m) || supposed(text, fears, m)) evidence.negated.push(m.pattern);
         else noteAt(evidence, v.kind === 'cue' ? 'cues' : 'evaluations', m.pattern, m.start);
       } else if (v.kind === 'unowned') {
@@ -248,6 +257,16 @@ function supposed(text: string, fears: readonly Match<LexiconHit>[], m: Match<Le
 const isNotNegation = (o: Match<LexiconHit>) => o.value.kind !== 'negation';
 const isWord = (o: Match<LexiconHit>) => o.value.kind === 'word';
 const isWordOrUnowned = (o: Match<LexiconHit>) => o.value.kind === 'word' || o.value.kind === 'unowned';
+const isWordUnownedOrHedge = (o: Match<LexiconHit>) => o.value.kind === 'word' || o.value.kind === 'unowned' || o.value.kind === 'hedge';
+
+/**
+ * 再也不怕滑倒, 再也不会忽冷忽热, 再也不愁衣服晾不干: a worry or a trouble gone for good is praise. Only those named
+ * here: 再也不买了 and 再也不会来 are complaints, and so are 再也不亮了, 再也不转了 (a function that stopped).
+ */
+const TROUBLE_GONE = /^(?:会|用)?再?(?:怕|愁|担心|害怕|发愁|烦|头疼|哭|闹|冻|发臭|臭|痒|疼|痛|酸|卡|堵|漏|掉|起|忽冷忽热|滑|晒黑|失眠|落枕|排队|熬夜|转圈)/;
+function neverAgainOfAWorry(text: string, m: Match<LexiconHit>): boolean {
+  return m.pattern.startsWith('再也不') && TROUBLE_GONE.test(text.slice(m.end, m.end + 6));
+}
 const isNeitherHedgeNorNegation = (o: Match<LexiconHit>) => o.value.kind !== 'hedge' && o.value.kind !== 'negation';
 
 /** A term of another department than term `m`'s (发错网点 around 发错). */
@@ -274,11 +293,13 @@ const PRAISED = new RegExp(
   `^[的得]?(?:也|都|还|真的)?(?:${[...INTENSIFIERS, '太', '好'].join('|')})?(?:好(?:[的了啊呀哦呢吧]|(?=[，。！!,.~～\\s]|$))|${[...GOOD, '赞', '没得说', '没话说', '完好', '完整', '严实', '齐全', '很新'].join('|')})`,
 );
 
-/** 轻盈又暖和, 方便又卫生: a good quality right after 又. */
+/** 轻盈又暖和, 方便又卫生, 风很强又安静, 很亮又很轻: a good quality right after 又. */
 function bothGood(text: string, end: number): boolean {
   return GOOD_AFTER_BOTH.test(text.slice(end, end + 4));
 }
-const GOOD_AFTER_BOTH = new RegExp(`^(?:${[...GOOD, ...GOOD_PLAIN, '便宜', '卫生', '实用', '耐用', '好', '轻', '稳', '快'].join('|')})`);
+const GOOD_AFTER_BOTH = new RegExp(
+  `^(?:${INTENSIFIERS.join('|')})?(?:${[...GOOD, ...GOOD_PLAIN, '便宜', '卫生', '实用', '耐用', '好', '轻', '稳', '快', '安静', '保暖', '透气', '亮', '韧', '省', '干净', '不累', '不贵'].join('|')})`,
+);
 
 function praised(text: string, end: number): boolean {
   return PRAISED.test(text.slice(end, end + 8));
