@@ -111,6 +111,15 @@ function coordinated(text: string, m: Match<LexiconHit>): boolean {
   return BOTH_AFTER.test(text.slice(m.start, m.start + 7)) || BOTH_BEFORE.test(text.slice(Math.max(0, m.start - 5), m.start)) || bothGood(text, m.end);
 }
 
+/**
+ * 再也不怕滑倒, 再也不会忽冷忽热, 再也不愁衣服晾不干: a worry or a trouble gone for good is praise. Only those named
+ * here: 再也不买了 and 再也不会来 are complaints, and so are 再也不亮了, 再也不转了 (a function that stopped).
+ */
+const TROUBLE_GONE = /^(?:会|用)?再?(?:怕|愁|担心|害怕|发愁|烦|头疼|哭|闹|冻|发臭|臭|痒|疼|痛|酸|卡|堵|漏|掉|起|忽冷忽热|滑|晒黑|失眠|落枕|排队|熬夜|转圈)/;
+function neverAgainOfAWorry(text: string, m: Match<LexiconHit>): boolean {
+  return m.pattern.startsWith('再也不') && TROUBLE_GONE.test(text.slice(m.end, m.end + 6));
+}
+
 /** How many characters may stand between a negation and the term it cancels (不是质量问题, 没有坏). */
 const NEGATION_REACH = 2;
 
@@ -258,15 +267,6 @@ const isNotNegation = (o: Match<LexiconHit>) => o.value.kind !== 'negation';
 const isWord = (o: Match<LexiconHit>) => o.value.kind === 'word';
 const isWordOrUnowned = (o: Match<LexiconHit>) => o.value.kind === 'word' || o.value.kind === 'unowned';
 const isWordUnownedOrHedge = (o: Match<LexiconHit>) => o.value.kind === 'word' || o.value.kind === 'unowned' || o.value.kind === 'hedge';
-
-/**
- * 再也不怕滑倒, 再也不会忽冷忽热, 再也不愁衣服晾不干: a worry or a trouble gone for good is praise. Only those named
- * here: 再也不买了 and 再也不会来 are complaints, and so are 再也不亮了, 再也不转了 (a function that stopped).
- */
-const TROUBLE_GONE = /^(?:会|用)?再?(?:怕|愁|担心|害怕|发愁|烦|头疼|哭|闹|冻|发臭|臭|痒|疼|痛|酸|卡|堵|漏|掉|起|忽冷忽热|滑|晒黑|失眠|落枕|排队|熬夜|转圈)/;
-function neverAgainOfAWorry(text: string, m: Match<LexiconHit>): boolean {
-  return m.pattern.startsWith('再也不') && TROUBLE_GONE.test(text.slice(m.end, m.end + 6));
-}
 const isNeitherHedgeNorNegation = (o: Match<LexiconHit>) => o.value.kind !== 'hedge' && o.value.kind !== 'negation';
 
 /** A term of another department than term `m`'s (发错网点 around 发错). */

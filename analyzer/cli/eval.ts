@@ -2,9 +2,9 @@
  * `npm run eval`: the classifier on the held-out split of the labeled corpus — per-department precision,
  * recall and F1, complaint F1, confusion matrix, simplified vs traditional, reliability table.
  * `-- --real` adds the real-text dev set (labels in test/fixtures/real-dev, text read from ../shared/data when
- * present), and the same lines converted to traditional script. `-- --against FILE` compares the model with
- * another model file on the same lines, pair by pair: the lines only one of them gets right, and whether so
- * uneven a split could be chance.
+ * present), and the same lines converted to traditional script. `-- --against PATH` compares the model with
+ * another one (a model file, or a checkout of another commit) on the same lines, pair by pair: the lines only one
+ * of them gets right, and whether so uneven a split could be chance.
  */
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,8 +33,6 @@ const USAGE = `usage: npm run eval -- [--split test|train|all] [--real] [--demo]
                checkout's code; a checkout (git worktree add /tmp/before HEAD~1, node_modules linked or
                installed) brings its own lexicon, features and model
   --json       one JSON object with every report`;
-
-const score = (classifier: Classifier, examples: readonly Example[]): Scored[] => scoreWith(classifier, examples);
 
 function mistakes(scored: readonly Scored[], n: number): string {
   const wrong = scored.filter((s) => !isRight(s));
@@ -90,7 +88,7 @@ function agreement(classifier: Classifier, examples: readonly Example[], ids: st
     contextEvidence: [],
   });
   const asGold = (e: Example): Example => ({ ...e, complaint: second.get(e.ref!)!.complaint, departments: second.get(e.ref!)!.departments });
-  const model = score(classifier, paired);
+  const model = scoreWith(classifier, paired);
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(6);
   const row = (name: string, r: Report) => `  ${name.padEnd(34)} F1 ${pct(r.complaint.f1)}   acceptable primary ${pct(r.primaryAcceptable.rate)}`;
   const lines = [`== agreement: ${paired.length} real dev items labeled again by a second annotator, by the same rules (test/fixtures/real-dev/second-annotator.labels.jsonl)`];
@@ -155,7 +153,7 @@ async function main(): Promise<void> {
 
   const run = (name: string, examples: Example[], showMistakes = true) => {
     const t0 = performance.now();
-    const scored = score(classifier, examples);
+    const scored = scoreWith(classifier, examples);
     const ms = performance.now() - t0;
     const r = evaluate(scored, ids);
     reports[name] = r;
@@ -171,7 +169,7 @@ async function main(): Promise<void> {
   const agentLines = everything.filter((e) => e.role === 'agent');
   run(`corpus ${split}`, corpus);
   if (agentLines.length > 0) {
-    const flagged = score(classifier, agentLines).filter((x) => x.prediction.complaint).length;
+    const flagged = scoreWith(classifier, agentLines).filter((x) => x.prediction.complaint).length;
     text.push(`agent lines of the corpus ${split} split, read as if a customer wrote them: ${flagged} of ${agentLines.length} flagged (the pipeline never classifies agent lines)`);
   }
   // The same held-out lines in the other script: simplified lines converted to traditional (Taiwan phrasing),
@@ -189,7 +187,7 @@ async function main(): Promise<void> {
   // for it, all of them not complaints.
   for (const file of [...PRAISE_PROBES, NEUTRAL_CHAT_PROBE, NEUTRAL_CHAT_PROBE_B]) {
     const examples = loadProbe(file);
-    const probe = score(classifier, examples);
+    const probe = scoreWith(classifier, examples);
     if (other) paired[`probe ${basename(file)}`] = comparePaired(probe, other.score(examples));
     const flagged = probe.filter((x) => x.prediction.complaint);
     const byCat = new Map<string, number>();

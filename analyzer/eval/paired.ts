@@ -1,4 +1,4 @@
-import type { Scored } from './metrics.ts';
+import { isRight, type Scored } from './metrics.ts';
 
 /**
  * Two classifiers on the same lines: how many lines only one of them gets right, and whether that split could be
@@ -54,13 +54,13 @@ export function comparePaired(a: readonly Scored[], b: readonly Scored[]): Paire
   if (a.length !== b.length) throw new Error(`paired comparison needs the same lines: ${a.length} against ${b.length}`);
   for (let i = 0; i < a.length; i++) if (a[i]!.example !== b[i]!.example) throw new Error(`paired comparison: line ${i} differs`);
   const decided = (s: Scored) => s.prediction.complaint === s.example.complaint;
-  const primaryOk = (s: Scored) => s.prediction.complaint && s.prediction.department !== null && s.example.departments.includes(s.prediction.department);
+  // On a gold complaint, right = flagged with an acceptable primary.
   const complaints = a.flatMap((s, i) => (s.example.complaint ? [i] : []));
   return {
     n: a.length,
     complaints: complaints.length,
     decision: count(a.map(decided), b.map(decided)),
-    primary: count(complaints.map((i) => primaryOk(a[i]!)), complaints.map((i) => primaryOk(b[i]!))),
+    primary: count(complaints.map((i) => isRight(a[i]!)), complaints.map((i) => isRight(b[i]!))),
   };
 }
 
