@@ -1,21 +1,8 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-
-const root = new URL('../../', import.meta.url).pathname;
+import { runNpmScript } from '../helpers/npm-script.ts';
 
 /** `npm run --silent classify` as a user runs it: JSONL in on stdin, JSONL out on stdout. */
-function classify(input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'classify'], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const classify = (input: string) => runNpmScript('classify', [], input);
 
 describe('npm run classify (CONTRACTS.md)', () => {
   it('writes exactly one JSONL line per input line, in order; bad lines give {"line","error"} and the run goes on', async () => {

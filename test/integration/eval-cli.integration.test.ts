@@ -1,19 +1,7 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runNpmScript } from '../helpers/npm-script.ts';
 
-const root = new URL('../../', import.meta.url).pathname;
-
-function evalCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'eval', '--', ...args], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const evalCli = (args: string[]) => runNpmScript('eval', args);
 
 interface PairedCount { onlyA: number; onlyB: number; p: number }
 
