@@ -170,6 +170,19 @@ describe('HybridClassifier (the committed model)', () => {
     expect(run('味道太大了 放了一周还有甲醛味').subTopic).toBe('smell');
   });
 
+  it('files a promised gift that did not come under gift, not exaggerated claims: 说好的 is a promise, not a sales pitch', () => {
+    for (const text of ['说好的赠品呢？没收到赠品，差评', '东西没问题，就是说好的给送贴膜都不给，赠品也没有', '說好的贈品呢？到現在都沒收到']) {
+      const c = run(text);
+      expect(c.department, text).toBe('ops');
+      expect(c.subTopic, text).toBe('gift');
+    }
+    // The listing's claims themselves stay exaggerated; a promise of the service team stays theirs.
+    expect(run('宣传得天花乱坠，说能美白祛斑，完全是虚假宣传').subTopic).toBe('exaggerated');
+    const promise = run('说好的48小时内回复，三天了也没人理');
+    expect(promise.department).toBe('service');
+    expect(promise.subTopic).toBe('broken_promise');
+  });
+
   it('reads 不好不好 as a repeated judgement, not the question 好不好; 舒服了 as no exasperated 服了', () => {
     const lineOf = (raw: string) => {
       const l = prepareLine(raw);
