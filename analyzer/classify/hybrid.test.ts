@@ -122,6 +122,14 @@ describe('HybridClassifier (the committed model)', () => {
     }
   });
 
+  it('shows neither praise nor a discourse word as evidence (不错, 便宜, 结果, 有点, 根本)', () => {
+    for (const text of ['买的M码结果发了个L码过来', '东西不错，就是有点贵，根本不值这个价', '便宜没好货，用了两天就坏了', '都说了周末送，结果工作日送过来家里没人']) {
+      const c = run(text);
+      expect(c.complaint, text).toBe(true);
+      for (const w of ['不错', '便宜', '结果', '有点', '根本']) expect(c.evidence, text).not.toContain(w);
+    }
+  });
+
   it('shows no word that is part of a longer one shown, no placeholder and no number as evidence', () => {
     for (const text of ['都五天了还没发货，太慢了', '东西显示签收了但我根本没收到', '12个中有2个这种货色，糊弄消费者 [组织机构x]']) {
       const c = run(text);

@@ -11,7 +11,7 @@ import type { Classification } from '../../schemas/analyzed-message.ts';
 import type { Taxonomy } from '../../schemas/taxonomy.ts';
 import { BayesModel, type BayesModelData } from './bayes.ts';
 import { FeatureIndex } from './feature-index.ts';
-import type { LexiconEvidence } from './lexicon.ts';
+import { GOOD, type LexiconEvidence } from './lexicon.ts';
 import { unpackModel } from './model-codec.ts';
 import { namedFeature, SEED } from './features.ts';
 import { remapClasses, SparseBinary, SparseSoftmax, type SparseBinaryData, type SparseSoftmaxData } from './sparse-lr.ts';
@@ -107,6 +107,8 @@ export class HybridClassifier implements Classifier {
   /** Sub-topic classes of each department, as indices into the sub-topic model. */
   readonly #subClasses = new Map<string, { index: number; id: string }[]>();
   readonly #subScores: Float64Array;
+  /** Words of praise (the taxonomy's hedges, 不错, 便宜): never shown as evidence of a complaint. */
+  readonly #praise: ReadonlySet<string>;
 
   constructor(taxonomy: Taxonomy, model: ModelFile) {
     this.#model = model;
@@ -131,6 +133,7 @@ export class HybridClassifier implements Classifier {
       list.push({ index, id });
     });
     this.#subScores = new Float64Array(this.#subTopics.classes.length);
+    this.#praise = new Set([...taxonomy.cues.hedge, ...GOOD, '便宜']);
     this.version = taxonomy.version === model.taxonomyVersion ? model.version : `${model.version}+taxonomy-${taxonomy.version}`;
   }
 
@@ -218,7 +221,7 @@ export class HybridClassifier implements Classifier {
     const out = new Set(lexicon);
     if (out.size < 3) {
       const ranked = tokens
-        .filter((t) => t.length >= 2 && HAN.test(t) && !t.startsWith('[') && !isFunctionWord(t))
+        .filter((t) => t.length >= 2 && HAN.test(t) && !t.startsWith('[') && !isFunctionWord(t) && !this.#praise.has(t))
         .map((t) => ({ t, w: this.#wordWeight(t, department) }))
         .filter((x) => x.w > 1)
         .sort((a, b) => b.w - a.w);
@@ -289,13 +292,17 @@ function contextEvidence(s: Signals, department: string, p0: readonly number[]):
 
 /**
  * Words that say nothing to a department head as evidence, however the text model weighs them: conjunctions,
- * pronouns and demonstratives, time words, and a number with its measure word (一个, 两次, 这种).
+ * pronouns and demonstratives, time words, a number with its measure word (一个, 两次, 这种), adverbs of degree
+ * and manner (有点, 根本, 一直), discourse words (结果, 其实, 感觉) and the verbs a summary reports with (反映, 询问).
  */
 const FUNCTION_WORDS = new Set([
   ...['就是', '但是', '可是', '而且', '然后', '还有', '所以', '因为', '如果', '虽然', '只是', '还是', '或者', '并且', '于是'],
   ...['你们', '我们', '他们', '她们', '自己', '大家', '这个', '那个', '这样', '那样', '这么', '那么', '这里', '那里', '这边', '那边'],
   ...['现在', '今天', '昨天', '明天', '时候', '时间', '已经', '刚才', '之前', '以后', '上次', '每次', '当时'],
   ...['出来', '起来', '进去', '回去', '过来', '一下', '可以', '表示', '通过', '告诉', '直接', '好多', '还要'],
+  ...['有点', '有些', '根本', '一直', '只有', '明明', '实际', '完全', '突然', '只能', '唯一', '全部', '总是', '经常', '仍然', '依然', '好像', '一样', '而已', '容易'],
+  ...['结果', '其实', '本来', '居然', '竟然', '真的', '感觉', '觉得', '发现', '确定', '应该', '可惜', '东西', '情况', '用户', '反映', '询问', '要求', '建议'],
+  ...['里面', '不了', '不到', '为何', '为啥', '下去', '整体', '稍微', '明显', '别人', '回来', '一声', '购买', '订单'],
 ]);
 const MEASURED = /^[一二两三四五六七八九十几半每这那哪][个次下点些样条张件块位种回遍]$/;
 /** A word shown as evidence has Chinese in it: not a placeholder ([组织机构x]), a number or a model name (usb). */
