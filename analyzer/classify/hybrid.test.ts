@@ -178,6 +178,24 @@ describe('HybridClassifier (the committed model)', () => {
     expect(run('味道太大了 放了一周还有甲醛味').subTopic).toBe('smell');
   });
 
+  it('does not count a judgement of what no department owns (a book\'s story, its author), but does a book\'s own faults', () => {
+    for (const text of [
+      '内容空洞，通篇都是作者自己的感想，看了半天什么都没学到，上当了，垃圾书',
+      '作者的文笔很一般，情节拖沓，结局也很烂，被书评忽悠了',
+      '這本書內容很空洞，作者一直在說教，根本不實用',
+    ]) {
+      expect(run(text).complaint, text).toBe(false);
+    }
+    for (const [text, department] of [
+      ['内容还行，可惜印刷太模糊了，还缺了好几页', 'product'],
+      ['作者写得很好，就是书到现在还没发货', 'warehouse'],
+    ] as const) {
+      const c = run(text);
+      expect(c.complaint, text).toBe(true);
+      expect(c.department, text).toBe(department);
+    }
+  });
+
   it('files a promised gift that did not come under gift, not exaggerated claims: 说好的 is a promise, not a sales pitch', () => {
     for (const text of ['说好的赠品呢？没收到赠品，差评', '东西没问题，就是说好的给送贴膜都不给，赠品也没有', '說好的贈品呢？到現在都沒收到']) {
       const c = run(text);

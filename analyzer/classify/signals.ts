@@ -539,6 +539,27 @@ function buildLineVector(l: LineView): number[] {
 
 const ownsNothing = (t: { subTopic: string | null }) => t.subTopic === null;
 
+/** Judgements that fit a book's story as well as goods (很一般, 不实用, 忽悠人): they say nothing about an owner. */
+const JUDGEMENTS = new Set([
+  ...['粗糙', '垃圾', '廉价', '不值', '不值这个价', '很一般', '太一般', '一般般', '地摊货'],
+  ...['不好用', '难用', '不实用', '难看', '丑', '太丑', '不好看'],
+  ...['言过其实', '虚假宣传', '夸大', '忽悠', '骗人', '欺骗消费者', '标题党', '过度宣传', '夸大其词', '夸张', '吹得', '吹牛'],
+  ...['忽悠人', '被忽悠', '骗子', '欺诈', '坑人', '被坑', '误导', '噱头', '挂羊头'],
+  ...['名不副实', '不符', '区别太大', '差别太大', '区别很大', '差别很大', '差距很大', '差距太大'],
+  ...['没效果', '没有效果', '没什么效果', '效果差', '效果不好', '效果一般', '不管用', '没作用'],
+]);
+
+/**
+ * Whether the line judges only what no department owns (TAXONOMY.md: a book's story, its author, brand news): it
+ * names such a thing, and of the taxonomy's terms at most judgements that fit anything (内容空洞 作者敷衍 上当了,
+ * 这书很一般). A problem a department owns (印刷模糊, 缺页, 送货太慢) is a term of its own and keeps the line.
+ */
+export function judgesOnlyUnowned(l: LineView): boolean {
+  if (l.evidence.unowned.length === 0) return false;
+  for (const t of l.evidence.terms) if (!JUDGEMENTS.has(t.term)) return false;
+  return true;
+}
+
 /** Stage 1: line inputs plus the conversation. `p0` = stage-0 P(complaint) of the earlier customer lines. */
 export const CONTEXT_FEATURES = [
   'has earlier customer line',
