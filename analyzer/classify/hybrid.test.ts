@@ -196,6 +196,16 @@ describe('HybridClassifier (the committed model)', () => {
     }
   });
 
+  it('does not count asking for a human (转人工), but does not being able to reach one', () => {
+    for (const text of ['转人工', '我要转人工 我要转人工', '是到人工客服了么?']) expect(run(text).complaint, text).toBe(false);
+    for (const text of ['转了半天转不了人工，机器人一直答非所问', '人工客服一直不回消息']) {
+      const c = run(text);
+      expect(c.complaint, text).toBe(true);
+      expect(c.department, text).toBe('service');
+      expect(c.subTopic, text).toBe('slow_reply');
+    }
+  });
+
   it('files a promised gift that did not come under gift, not exaggerated claims: 说好的 is a promise, not a sales pitch', () => {
     for (const text of ['说好的赠品呢？没收到赠品，差评', '东西没问题，就是说好的给送贴膜都不给，赠品也没有', '說好的贈品呢？到現在都沒收到']) {
       const c = run(text);
