@@ -206,6 +206,16 @@ describe('HybridClassifier (the committed model)', () => {
     }
   });
 
+  it('reads noise (吵死了, 很吵) as a product defect and shows it as evidence', () => {
+    for (const text of ['这个风扇吵死了', '冰箱晚上很吵，吵得我一晚上没睡']) {
+      const c = run(text);
+      expect(c.complaint, text).toBe(true);
+      expect(c.department, text).toBe('product');
+      expect(c.subTopic, text).toBe('defect');
+      expect(c.evidence.join('、'), text).toMatch(/吵/);
+    }
+  });
+
   it('files a promised gift that did not come under gift, not exaggerated claims: 说好的 is a promise, not a sales pitch', () => {
     for (const text of ['说好的赠品呢？没收到赠品，差评', '东西没问题，就是说好的给送贴膜都不给，赠品也没有', '說好的贈品呢？到現在都沒收到']) {
       const c = run(text);
