@@ -247,7 +247,8 @@ export class HybridClassifier implements Classifier {
  */
 function lexiconWords(v: LineView, department: string): string[] {
   const found = termsOf(ownerView(v).evidence, department);
-  for (const c of v.evidence.cues) found.add(c);
+  // 又 (again) says the buyer is fed up, not with what: a cue for the model, no word to show.
+  for (const c of v.evidence.cues) if (!isFunctionWord(c)) found.add(c);
   for (const c of v.evidence.evaluations) found.add(c);
   return withoutContained(found);
 }
@@ -303,7 +304,7 @@ const FUNCTION_WORDS = new Set([
   ...['出来', '起来', '进去', '回去', '过来', '一下', '可以', '表示', '通过', '告诉', '直接', '好多', '还要'],
   ...['有点', '有些', '根本', '一直', '只有', '明明', '实际', '完全', '突然', '只能', '唯一', '全部', '总是', '经常', '仍然', '依然', '好像', '一样', '而已', '容易'],
   ...['结果', '其实', '本来', '居然', '竟然', '真的', '感觉', '觉得', '发现', '确定', '应该', '可惜', '东西', '情况', '用户', '反映', '询问', '要求', '建议'],
-  ...['里面', '不了', '不到', '为何', '为啥', '下去', '整体', '稍微', '明显', '别人', '回来', '一声', '购买', '订单'],
+  ...['里面', '不了', '不到', '为何', '为啥', '下去', '整体', '稍微', '明显', '别人', '回来', '一声', '购买', '订单', '又'],
 ]);
 const MEASURED = /^[一二两三四五六七八九十几半每这那哪][个次下点些样条张件块位种回遍]$/;
 /** A word shown as evidence has Chinese in it: not a placeholder ([组织机构x]), a number or a model name (usb). */
