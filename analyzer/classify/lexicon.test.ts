@@ -225,6 +225,14 @@ describe('Lexicon negation', () => {
     expect(e.starts.cues[e.cues.indexOf('太慢')]).toBe(9);
   });
 
+  it('finds nothing in a placeholder: [图片] is a photo the buyer sent, not the listing\'s photos', () => {
+    expect(find('[图片]').terms).toEqual([]);
+    expect(find('[快递单号] [图片] 你看').terms).toEqual([]);
+    const e = find('[图片] 跟图片不一样');
+    expect(e.terms.map((t) => t.subTopic)).toContain('not_as_described');
+    expect(e.terms.find((t) => t.subTopic === 'not_as_described')!.start).toBe(5);
+  });
+
   it('matches traditional spellings through normalization', () => {
     expect(find('沒什麼效果').terms.some((t) => t.department === 'product')).toBe(true);
   });

@@ -1,6 +1,7 @@
 import type { Taxonomy } from '../../schemas/taxonomy.ts';
 import { Matcher, type Match } from './matcher.ts';
 import { hasClauseBreak } from './breaks.ts';
+import { PLACEHOLDER_SOURCE } from '../text/placeholder.ts';
 
 /**
  * Lexicon evidence from the taxonomy: department and sub-topic terms, demands, complaint cues, bad evaluations,
@@ -168,7 +169,9 @@ export class Lexicon {
   }
 
   find(text: string): LexiconEvidence {
-    const matches = this.#matcher.findAll(text);
+    // A placeholder ([图片], [快递单号], [订单x]) stands for something the buyer sent; the words in its name are no
+    // evidence (a photo is not a complaint about the listing's photos). Blanked, so positions stay the same.
+    const matches = this.#matcher.findAll(text.includes('[') ? text.replace(PLACEHOLDERS, blank) : text);
     // Most lines match nothing (7 in 10 real buyer lines, half the agents'): one shared, frozen evidence for them
     // all. The classifier keeps the views of recent lines, so every object here is kept and copied by the GC.
     if (matches.length === 0) return NOTHING;
@@ -225,6 +228,9 @@ export class Lexicon {
     return isEmpty(evidence) ? NOTHING : evidence;
   }
 }
+
+const PLACEHOLDERS = new RegExp(PLACEHOLDER_SOURCE, 'g');
+const blank = (m: string) => ' '.repeat(m.length);
 
 /** The evidence of a line in which the lexicon finds nothing (read-only: frozen, arrays and all). */
 const none = <T>() => Object.freeze([]) as unknown as T[];
