@@ -1,7 +1,6 @@
 import type { Taxonomy } from '../../schemas/taxonomy.ts';
 import { Matcher, type Match } from './matcher.ts';
 import { hasClauseBreak } from './breaks.ts';
-import { PLACEHOLDER_SOURCE } from '../text/placeholder.ts';
 
 /**
  * Lexicon evidence from the taxonomy: department and sub-topic terms, demands, complaint cues, bad evaluations,
@@ -170,8 +169,9 @@ export class Lexicon {
 
   find(text: string): LexiconEvidence {
     // A placeholder ([图片], [快递单号], [订单x]) stands for something the buyer sent; the words in its name are no
-    // evidence (a photo is not a complaint about the listing's photos). Blanked, so positions stay the same.
-    const matches = this.#matcher.findAll(text.includes('[') ? text.replace(PLACEHOLDERS, blank) : text);
+    // evidence (a photo is not a complaint about the listing's photos).
+    let matches = this.#matcher.findAll(text);
+    if (matches.length > 0 && text.includes('[')) matches = outsidePlaceholders(text, matches);
     // Most lines match nothing (7 in 10 real buyer lines, half the agents'): one shared, frozen evidence for them
     // all. The classifier keeps the views of recent lines, so every object here is kept and copied by the GC.
     if (matches.length === 0) return NOTHING;
@@ -229,8 +229,21 @@ export class Lexicon {
   }
 }
 
-const PLACEHOLDERS = new RegExp(PLACEHOLDER_SOURCE, 'g');
-const blank = (m: string) => ' '.repeat(m.length);
+/** The matches that do not overlap a placeholder (PLACEHOLDER_SOURCE: [ + 1–10 characters, no space or bracket + ]). */
+function outsidePlaceholders(text: string, matches: Match<LexiconHit>[]): Match<LexiconHit>[] {
+  let out = matches;
+  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
+    let j = i + 1;
+    while (j < text.length && j - i <= 11 && !PLACEHOLDER_END.test(text[j]!)) j++;
+    if (text[j] !== ']' || j === i + 1 || j - i > 11) continue;
+    const kept: Match<LexiconHit>[] = [];
+    for (const m of out) if (m.end <= i || m.start > j) kept.push(m);
+    out = kept;
+  }
+  return out;
+}
+/** What ends a placeholder's name: its closing bracket, or a character no name holds. */
+const PLACEHOLDER_END = /[\]\[\s]/;
 
 /** The evidence of a line in which the lexicon finds nothing (read-only: frozen, arrays and all). */
 const none = <T>() => Object.freeze([]) as unknown as T[];
