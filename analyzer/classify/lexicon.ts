@@ -1,6 +1,7 @@
 import type { Taxonomy } from '../../schemas/taxonomy.ts';
 import { Matcher, type Match } from './matcher.ts';
 import { hasClauseBreak } from './breaks.ts';
+import { PLACEHOLDER_SOURCE } from '../text/placeholder.ts';
 
 /**
  * Lexicon evidence from the taxonomy: department and sub-topic terms, demands, complaint cues, bad evaluations,
@@ -229,21 +230,20 @@ export class Lexicon {
   }
 }
 
-/** The matches that do not overlap a placeholder (PLACEHOLDER_SOURCE: [ + 1–10 characters, no space or bracket + ]). */
+/** The matches that do not overlap a placeholder (placeholder.ts: the one definition of what one is). */
 function outsidePlaceholders(text: string, matches: Match<LexiconHit>[]): Match<LexiconHit>[] {
   let out = matches;
-  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
-    let j = i + 1;
-    while (j < text.length && j - i <= 11 && !PLACEHOLDER_END.test(text[j]!)) j++;
-    if (text[j] !== ']' || j === i + 1 || j - i > 11) continue;
+  PLACEHOLDERS.lastIndex = 0;
+  for (let p = PLACEHOLDERS.exec(text); p; p = PLACEHOLDERS.exec(text)) {
+    const from = p.index;
+    const to = from + p[0].length;
     const kept: Match<LexiconHit>[] = [];
-    for (const m of out) if (m.end <= i || m.start > j) kept.push(m);
+    for (const m of out) if (m.end <= from || m.start >= to) kept.push(m);
     out = kept;
   }
   return out;
 }
-/** What ends a placeholder's name: its closing bracket, or a character no name holds. */
-const PLACEHOLDER_END = /[\]\[\s]/;
+const PLACEHOLDERS = new RegExp(PLACEHOLDER_SOURCE, 'g');
 
 /** The evidence of a line in which the lexicon finds nothing (read-only: frozen, arrays and all). */
 const none = <T>() => Object.freeze([]) as unknown as T[];
