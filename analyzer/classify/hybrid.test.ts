@@ -165,6 +165,28 @@ describe('HybridClassifier (the committed model)', () => {
     expect(run('谢谢', signed).contextEvidence).toEqual([]);
   });
 
+  it('routes an escalation by the line the conversation is about, when the recent lines name nothing', () => {
+    // The problem was named four customer lines up, past the three recent ones the heads read, and the opening
+    // line is a greeting: the escalations after it are about the dispatch, not the service team's own fault.
+    const conversation: [string, string][] = [
+      ['customer', '在吗'],
+      ['agent', '在的 亲亲请说'],
+      ['customer', '下单四天了还没发货'],
+      ['agent', '亲 抱歉 仓库爆单了 已经帮您加急'],
+      ['customer', '我很急!!!'],
+      ['customer', '我不想听这些'],
+      ['customer', '再不处理我就给差评了'],
+      ['agent', '抱歉亲 已经给您备注优先处理了'],
+    ];
+    for (const text of ['你们到底能不能解决？？', '我去平台投诉了', '无语']) {
+      const c = run(text, conversation);
+      expect(c.complaint, text).toBe(true);
+      expect(c.department, text).toBe('warehouse');
+      expect(c.subTopic, text).toBe('slow_dispatch');
+      expect(c.contextEvidence, text).toContain('还没发货');
+    }
+  });
+
   it('picks among the sub-topics the line names when it names several', () => {
     for (const [text, named] of [
       ['发错了颜色，还少发了一件', ['wrong_item', 'missing_item']],

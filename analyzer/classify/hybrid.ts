@@ -199,7 +199,7 @@ export class HybridClassifier implements Classifier {
     // conversation (这都第几天了 after a late dispatch); else the text model. When the terms name two or more
     // sub-topics (包装破了，还少发了一件), the text model picks among those.
     const all = this.#subClasses.get(department) ?? [];
-    for (const v of [s.line, ...s.previous]) {
+    for (const v of s.topic ? [s.line, ...s.previous, s.topic] : [s.line, ...s.previous]) {
       const named = new Set<string>();
       for (const t of ownerView(v).evidence.terms) if (t.department === department && t.subTopic) named.add(t.subTopic);
       if (named.size === 0) continue;
@@ -274,7 +274,7 @@ function withoutContained(found: ReadonlySet<string>): string[] {
 /**
  * What the conversation said that this line carries on (还可以换吗 after 开了就停, a bare order number after 还没
  * 收到): the department's terms in the earlier customer line that weighs most in the conversation's judgement
- * (conversationWeight), with its cues and bad judgements; else the department's terms in the
+ * (conversationWeight; the conversation's topic too), with its cues and bad judgements; else the department's terms in the
  * agent's last line (缺货 in 这边显示缺货了). Empty when neither names anything.
  */
 function contextEvidence(s: Signals, department: string, p0: readonly number[]): string[] {
@@ -288,6 +288,9 @@ function contextEvidence(s: Signals, department: string, p0: readonly number[]):
       pick = v;
     }
   });
+  // The line the conversation is about (Signals.topic) weighs as the most recent one that names the problem.
+  const t = s.topic;
+  if (t?.stage0 && namesDepartment(t, department) && conversationWeight(t.stage0.complaint, 0, true) > weight) pick = t;
   if (pick) return lexiconWords(pick, department).slice(0, 4);
   return s.agent ? withoutContained(termsOf(s.agent.evidence, department)).slice(0, 4) : [];
 }

@@ -70,3 +70,23 @@ describe('SignalReader: rows collected for the heads', () => {
     });
   }
 });
+
+describe('SignalReader: the line the conversation is about (topic)', () => {
+  const read = (lines: string[]) => {
+    const context = lines.map((t) => ({ role: t.startsWith('a:') ? ('agent' as const) : ('customer' as const), text: t.replace(/^a:/, '') }));
+    return reader.read({ text: '你们到底能不能解决', tokens: segment('你们到底能不能解决'), context });
+  };
+  const topic = (lines: string[]) => read(lines).topic?.canonicalText;
+
+  it('is the earliest line between the opening and the recent three that names a problem', () => {
+    expect(topic(['在吗', '下单四天了还没发货', '少发了一件', '我很急', '我不想听这些', '再不处理我就给差评了'])).toBe('下单四天了还没发货');
+    // The opening line itself is read as context already.
+    expect(topic(['下单四天了还没发货', '我很急', '我不想听这些', '再不处理我就给差评了'])).toBeUndefined();
+  });
+
+  it('is not needed when a line the heads read names the problem, or the conversation is short', () => {
+    expect(topic(['在吗', '下单四天了还没发货', '我很急', '包装破了', '再不处理我就给差评了'])).toBeUndefined();
+    expect(topic(['下单四天了还没发货', '我很急'])).toBeUndefined();
+    expect(topic(['在吗', '你好', '我很急', '我不想听这些', '再不处理我就给差评了'])).toBeUndefined();
+  });
+});

@@ -76,6 +76,12 @@ export interface Signals {
   line: LineView;
   /** Earlier customer lines, most recent first: up to three recent ones and the conversation's opening line. */
   previous: LineView[];
+  /**
+   * What the conversation is about when none of `previous` names it: the earliest customer line between the
+   * opening line and the recent ones that names what went wrong (下单四天了还不发 before 我很急, 我不想听这些,
+   * 再不处理我就给差评了). The heads read it for the conversation's department only, as if it were the most recent.
+   */
+  topic?: LineView;
   /** The last agent line, if any: the heads read only its lexicon evidence. */
   agent?: LexiconView;
   agentApology: boolean;
@@ -418,7 +424,29 @@ export class SignalReader {
       const v = this.contextView(opening.text);
       if (!previous.includes(v)) previous.push(v);
     }
-    return { line, previous, agent, agentApology: APOLOGY.test(agentText) };
+    return { line, previous, topic: this.#topic(context, previous, opening !== undefined), agent, agentApology: APOLOGY.test(agentText) };
+  }
+
+  /**
+   * Signals.topic: the earliest customer line between the opening line and the three recent ones that names
+   * what went wrong, when none of `previous` does. Such lines are few: in the pipeline's context (six recent
+   * lines and two opening ones) at most three, views of lines the classifier read before.
+   */
+  #topic(context: readonly { role: string; text: string }[], previous: readonly LineView[], opening: boolean): LineView | undefined {
+    if (previous.length < 3) return undefined;
+    for (const v of previous) if (namesProblem(v)) return undefined;
+    let skip = opening ? 1 : 0;
+    for (const c of context) {
+      if (c.role !== 'customer' || c.text.length === 0) continue;
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      const v = this.contextView(c.text);
+      if (previous.includes(v)) return undefined;
+      if (namesProblem(v)) return v;
+    }
+    return undefined;
   }
 }
 
@@ -658,17 +686,28 @@ export function conversationWeight(p0: number, k: number, named: boolean): numbe
 /**
  * The department the conversation's complaint is about: stage-0 department probabilities of the earlier
  * customer lines (most recent first), weighted by their stage-0 P(complaint) and by recency, scaled by the
- * strongest of those P(complaint). A generic follow-up ("再不处理我就给差评了", "无语") takes it.
+ * strongest of those P(complaint). A generic follow-up ("再不处理我就给差评了", "无语") takes it. `topic`
+ * (Signals.topic) is stage 0's reading of the line the conversation is about, when the recent lines name nothing.
  */
-export function conversationDepartment(p0: readonly number[], dept0: readonly ArrayLike<number>[], departments: number, named?: readonly boolean[]): Float64Array {
+export function conversationDepartment(
+  p0: readonly number[],
+  dept0: readonly ArrayLike<number>[],
+  departments: number,
+  named?: readonly boolean[],
+  topic?: { complaint: number; departments: ArrayLike<number> },
+): Float64Array {
   const out = new Float64Array(departments);
   let total = 0;
   let strongest = 0;
-  for (let k = 0; k < p0.length; k++) {
-    const w = conversationWeight(p0[k]!, k, !named || named[k]!);
+  const n = p0.length + (topic ? 1 : 0);
+  for (let k = 0; k < n; k++) {
+    // The topic weighs as a most recent line that names the problem: it is what the conversation is about.
+    const p = k < p0.length ? p0[k]! : topic!.complaint;
+    const w = k < p0.length ? conversationWeight(p, k, !named || named[k]!) : conversationWeight(p, 0, true);
+    const dept = k < p0.length ? dept0[k]! : topic!.departments;
     total += w;
-    strongest = Math.max(strongest, p0[k]!);
-    for (let i = 0; i < departments; i++) out[i]! += w * dept0[k]![i]!;
+    strongest = Math.max(strongest, p);
+    for (let i = 0; i < departments; i++) out[i]! += w * dept[i]!;
   }
   if (total > 0) for (let i = 0; i < departments; i++) out[i] = (out[i]! / total) * strongest;
   return out;
@@ -687,11 +726,21 @@ export function conversationOf(s: Signals, line: SparseBinary, lineDepartment: S
 /** Stage 0's P(complaint) of each earlier customer line (most recent first), memoized on its view. */
 export function previousComplaint(s: Signals, line: SparseBinary): number[] {
   const p0: number[] = [];
-  for (const v of s.previous) {
-    v.stage0 ??= { complaint: line.predictOfCollected(collectView(v, line.index), lineVector(v)), departments: undefined };
-    p0.push(v.stage0.complaint);
-  }
+  for (const v of s.previous) p0.push(stage0Complaint(v, line));
+  // Memoized for previousDepartment, which reads the topic's as well.
+  if (s.topic) stage0Complaint(s.topic, line);
   return p0;
+}
+
+/** Stage 0's P(complaint) of an earlier customer line, memoized on its view. */
+function stage0Complaint(v: LineView, line: SparseBinary): number {
+  v.stage0 ??= { complaint: line.predictOfCollected(collectView(v, line.index), lineVector(v)), departments: undefined };
+  return v.stage0.complaint;
+}
+
+/** Stage 0's department probabilities of an earlier customer line (its non-praised clauses). */
+function stage0Departments(v: LineView, lineDepartment: SparseSoftmax, departments: number): Float64Array {
+  return lineDepartment.predictOfCollected(collectView(ownerView(v), lineDepartment.index), lineDepartmentVectors(v), new Float64Array(departments));
 }
 
 /**
@@ -703,11 +752,13 @@ export function previousDepartment(s: Signals, p0: readonly number[], lineDepart
   const named: boolean[] = [];
   for (const v of s.previous) {
     const stage0 = v.stage0!;
-    stage0.departments ??= lineDepartment.predictOfCollected(collectView(ownerView(v), lineDepartment.index), lineDepartmentVectors(v), new Float64Array(departments));
+    stage0.departments ??= stage0Departments(v, lineDepartment, departments);
     dept0.push(stage0.departments);
     named.push(namesProblem(v));
   }
-  return conversationDepartment(p0, dept0, departments, named);
+  const t = s.topic;
+  const topic = t?.stage0 ? { complaint: t.stage0.complaint, departments: (t.stage0.departments ??= stage0Departments(t, lineDepartment, departments)) } : undefined;
+  return conversationDepartment(p0, dept0, departments, named, topic);
 }
 
 /** Stage 1 department inputs: stage 0's plus the conversation (`conversationDepartment`). */
