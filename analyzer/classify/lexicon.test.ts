@@ -189,6 +189,8 @@ describe('Lexicon negation', () => {
     expect(find('早上起来肩膀都轻松了').terms).toEqual([]);
     expect(find('螺丝松了').terms.some((t) => t.subTopic === 'defect')).toBe(true);
     expect(find('踩了水坑袜子还是干的').cues).toEqual([]);
+    expect(find('用了一周，还没发现什么问题').terms.some((t) => t.subTopic === 'slow_dispatch')).toBe(false);
+    expect(find('三天了还没发').terms.some((t) => t.subTopic === 'slow_dispatch')).toBe(true);
   });
 
   it('reads 没问题 as a hedge, with no cue 问题 inside it, and 问题 alone still as a cue', () => {
