@@ -85,8 +85,8 @@ const PLAIN_WORDS = [
   '零差评', '坑坑洼洼', '坑洼', '沙坑',
   // Buying more again (又多买了两条) is praise, as 又买 is.
   '又多买', '又多拿', '又多订',
-  // Not found (yet), not sent: 还没发现什么问题 holds the slow-dispatch term 还没发.
-  '还没发现',
+  // Not found, noticed, happened or released yet: 还没发现什么问题 holds the slow-dispatch term 还没发.
+  '还没发现', '还没发觉', '还没发生', '还没发布',
 ];
 /**
  * Words that make what follows in their clause a fear or an expectation, not an event: 本来担心快递会压坏(，结果
