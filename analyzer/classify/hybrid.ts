@@ -39,6 +39,11 @@ export interface ModelFile {
   threshold: number;
   /** A department other than the primary is listed when its probability is at least this. */
   secondary: number;
+  /**
+   * Digest of the classifier's judgements of the held-out corpus lines when it was trained (behaviour.ts), part
+   * of `version`: a code change that judges them differently needs a retrain, which names a new version.
+   */
+  behaviour: string;
 }
 
 export function loadModelFile(path: string | URL = DEFAULT_MODEL_PATH): ModelFile {

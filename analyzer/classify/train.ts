@@ -8,7 +8,9 @@ import type { Taxonomy } from '../../schemas/taxonomy.ts';
 import type { Example } from '../eval/examples.ts';
 import { prepareContextText, prepareLine } from '../text/prepare.ts';
 import { BayesModel, trainBayes, type BayesDoc } from './bayes.ts';
-import { MODEL_FORMAT, type ModelFile } from './hybrid.ts';
+import { behaviourDigest } from './behaviour.ts';
+import { HybridClassifier, MODEL_FORMAT, type ModelFile } from './hybrid.ts';
+import { packModel, unpackModel } from './model-codec.ts';
 import { SparseBinary, SparseSoftmax, trainSparseBinary, trainSparseSoftmax } from './sparse-lr.ts';
 import {
   CONTEXT_FEATURES,
@@ -40,6 +42,11 @@ export interface TrainOptions {
   /** Overrides for the sparse heads' training (experiments). */
   sparse?: { epochs?: number; l2?: number; l2Dense?: number; rate?: number; minCount?: number; prune?: number };
   departmentSparse?: { epochs?: number; l2?: number; l2Dense?: number; rate?: number; minCount?: number; prune?: number };
+  /**
+   * Lines whose judgements the model file records (ModelFile.behaviour; the CLI gives the held-out corpus), read
+   * by the model as written to and loaded from its file. Without them the record is empty.
+   */
+  behaviourLines?: readonly Example[];
 }
 
 interface Prepared {
@@ -166,13 +173,21 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
     threshold: 0.5,
     secondary: 0.3,
   };
-  const version = `hybrid-${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 8)}`;
-  return {
+  const model: ModelFile = {
     format: MODEL_FORMAT,
-    version,
+    version: '',
     taxonomyVersion: taxonomy.version,
     trainedAt: new Date().toISOString(),
     training: { lines: prepared.length, corrections: options.corrections ?? 0, corpusHash },
     ...body,
+    behaviour: '',
   };
+  if (options.behaviourLines) {
+    // As the pipeline will read it: the file's encoding rounds some weights.
+    const loaded = unpackModel(JSON.parse(JSON.stringify(packModel(model)))) as ModelFile;
+    model.behaviour = behaviourDigest(new HybridClassifier(taxonomy, loaded), options.behaviourLines);
+  }
+  // The version names the weights and what the code does with them (behaviour).
+  model.version = `hybrid-${createHash('sha256').update(JSON.stringify({ ...body, behaviour: model.behaviour })).digest('hex').slice(0, 8)}`;
+  return model;
 }

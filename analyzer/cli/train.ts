@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   }
 
   const t0 = performance.now();
-  const model = trainModel([...examples, ...corrections], taxonomy, { onProgress: say, corrections: corrections.length });
+  const model = trainModel([...examples, ...corrections], taxonomy, { onProgress: say, corrections: corrections.length, behaviourLines: loadCorpus('test') });
   const out = values.out ?? fileURLToPath(DEFAULT_MODEL_PATH);
   const json = JSON.stringify(packModel(model));
   writeFileSync(out, `${json}\n`);
