@@ -122,6 +122,12 @@ describe('HybridClassifier (the committed model)', () => {
     }
   });
 
+  it('shows neither the order card’s field names nor the plain verbs of an order as evidence (金额, 信息, 收到)', () => {
+    const card = run('顾客通过点击web咚咚信息发送:[订单编号:12345678，订单金额:99元，下单时间:2026-11-01 10:00]', [['customer', '买的杯子碎了'], ['agent', '亲 麻烦提供一下订单']]);
+    const hole = run('刚收到的货就正面就有一个洞，网购需慎重！');
+    for (const c of [card, hole]) for (const w of ['金额', '信息', '编号', '收到', '下单']) expect(c.evidence).not.toContain(w);
+  });
+
   it('shows neither praise nor a discourse word as evidence (不错, 便宜, 结果, 有点, 根本, 又)', () => {
     for (const text of ['买的M码结果发了个L码过来', '东西不错，就是有点贵，根本不值这个价', '便宜没好货，用了两天就坏了', '都说了周末送，结果工作日送过来家里没人', '又给我放驿站了']) {
       const c = run(text);
