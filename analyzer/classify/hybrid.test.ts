@@ -122,10 +122,11 @@ describe('HybridClassifier (the committed model)', () => {
     }
   });
 
-  it('shows neither the order card’s field names nor the plain verbs of an order as evidence (金额, 信息, 收到)', () => {
+  it('shows neither the order card’s field names, the plain verbs of an order nor an urging adverb as evidence (金额, 收到, 尽快)', () => {
     const card = run('顾客通过点击web咚咚信息发送:[订单编号:12345678，订单金额:99元，下单时间:2026-11-01 10:00]', [['customer', '买的杯子碎了'], ['agent', '亲 麻烦提供一下订单']]);
     const hole = run('刚收到的货就正面就有一个洞，网购需慎重！');
-    for (const c of [card, hole]) for (const w of ['金额', '信息', '编号', '收到', '下单']) expect(c.evidence).not.toContain(w);
+    const urge = run('尽快给我个答复', [['customer', '下单五天了还没发货'], ['agent', '亲 这边帮您催一下']]);
+    for (const c of [card, hole, urge]) for (const w of ['金额', '信息', '编号', '收到', '下单', '尽快']) expect(c.evidence).not.toContain(w);
   });
 
   it('shows neither praise nor a discourse word as evidence (不错, 便宜, 结果, 有点, 根本, 又)', () => {
