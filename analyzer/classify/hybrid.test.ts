@@ -126,7 +126,9 @@ describe('HybridClassifier (the committed model)', () => {
     const card = run('顾客通过点击web咚咚信息发送:[订单编号:12345678，订单金额:99元，下单时间:2026-11-01 10:00]', [['customer', '买的杯子碎了'], ['agent', '亲 麻烦提供一下订单']]);
     const hole = run('刚收到的货就正面就有一个洞，网购需慎重！');
     const urge = run('尽快给我个答复', [['customer', '下单五天了还没发货'], ['agent', '亲 这边帮您催一下']]);
-    for (const c of [card, hole, urge]) for (const w of ['金额', '信息', '编号', '收到', '下单', '尽快']) expect(c.evidence).not.toContain(w);
+    const unanswered = run('发了好几条消息都没人回');
+    for (const c of [card, hole, urge, unanswered]) for (const w of ['金额', '信息', '编号', '收到', '下单', '尽快', '好几条']) expect(c.evidence).not.toContain(w);
+    expect(unanswered.evidence.join('、')).toContain('没人回');
   });
 
   it('shows neither praise nor a discourse word as evidence (不错, 便宜, 结果, 有点, 根本, 又)', () => {

@@ -302,8 +302,9 @@ function contextEvidence(s: Signals, department: string, p0: readonly number[]):
 
 /**
  * Words that say nothing to a department head as evidence, however the text model weighs them: conjunctions,
- * pronouns and demonstratives, time words, a number with its measure word (一个, 两次, 这种), adverbs of degree
- * and manner (有点, 根本, 一直), discourse words (结果, 其实, 感觉) and the verbs a summary reports with (反映, 询问).
+ * pronouns and demonstratives, time words, a number with its measure word (一个, 两次, 这种, 好几条, 三天), adverbs
+ * of degree and manner (有点, 根本, 一直), discourse words (结果, 其实, 感觉) and the verbs a summary reports with
+ * (反映, 询问).
  */
 const FUNCTION_WORDS = new Set([
   ...['就是', '但是', '可是', '而且', '然后', '还有', '所以', '因为', '如果', '虽然', '只是', '还是', '或者', '并且', '于是'],
@@ -316,7 +317,7 @@ const FUNCTION_WORDS = new Set([
   // The order card's field names (订单金额, 商品信息) and the plain verbs of any order: 收到 the goods, 下单 again.
   ...['金额', '信息', '编号', '单子', '商品', '下单', '收到', '最后', '下面', '就要'],
 ]);
-const MEASURED = /^[一二两三四五六七八九十几半每这那哪][个次下点些样条张件块位种回遍]$/;
+const MEASURED = /^(?:[一二两三四五六七八九十几半每这那哪]|好几)[个次下点些样条张件块位种回遍天]$/;
 /** A word shown as evidence has Chinese in it: not a placeholder ([组织机构x]), a number or a model name (usb). */
 const HAN = /\p{Script=Han}/u;
 const isFunctionWord = (t: string) => FUNCTION_WORDS.has(t) || MEASURED.test(t);
