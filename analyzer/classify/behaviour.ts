@@ -7,14 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Example } from '../eval/examples.ts';
-import { prepareContextText, prepareLine } from '../text/prepare.ts';
+import { inputOf } from './input.ts';
 import type { Classifier } from './types.ts';
 
 export function behaviourDigest(classifier: Classifier, lines: readonly Pick<Example, 'text' | 'context'>[]): string {
   const hash = createHash('sha256');
   for (const e of lines) {
-    const line = prepareLine(e.text);
-    const c = classifier.classify({ text: line.text, tokens: line.tokens, context: e.context?.map((x) => ({ role: x.role, text: prepareContextText(x.text) })) });
+    const c = classifier.classify(inputOf(e));
     hash.update(JSON.stringify([c.complaint, c.departments, c.confidence, c.subTopic, c.evidence, c.contextEvidence]));
     hash.update('\n');
   }

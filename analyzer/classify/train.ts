@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import type { Taxonomy } from '../../schemas/taxonomy.ts';
 import type { Example } from '../eval/examples.ts';
-import { prepareContextText, prepareLine } from '../text/prepare.ts';
 import { BayesModel, trainBayes, type BayesDoc } from './bayes.ts';
 import { behaviourDigest } from './behaviour.ts';
+import { inputOf } from './input.ts';
 import { HybridClassifier, MODEL_FORMAT, type ModelFile } from './hybrid.ts';
 import { packModel, unpackModel } from './model-codec.ts';
 import { SparseBinary, SparseSoftmax, trainSparseBinary, trainSparseSoftmax } from './sparse-lr.ts';
@@ -74,13 +74,8 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
   // A probe model only to extract features the way the classifier will (lexicon hits are features too).
   const probe = new SignalReader(taxonomy, new BayesModel({ classes, priors: classes.map(() => 0), hashes: [], cells: [], docs: classes.map(() => 0), alpha: 1 }));
   const prepared: Prepared[] = usable.map((example) => {
-    const line = prepareLine(example.text);
-    const input: ClassifierInput = {
-      text: line.text,
-      tokens: line.tokens,
-      context: example.context?.map((c) => ({ role: c.role, text: prepareContextText(c.text) })),
-    };
-    return { example, input, features: probe.view(line.text, line.tokens).features, label: example.complaint ? example.departments[0]! : 'none' };
+    const input = inputOf(example);
+    return { example, input, features: probe.view(input.text, input.tokens).features, label: example.complaint ? example.departments[0]! : 'none' };
   });
   say(`${prepared.length} lines prepared`);
 

@@ -1,19 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Classification } from '../../schemas/analyzed-message.ts';
 import type { Taxonomy } from '../../schemas/taxonomy.ts';
 import { createClassifier } from '../classify/index.ts';
-import type { Classifier, ClassifierInput } from '../classify/types.ts';
-import { prepareContextText, prepareLine } from '../text/prepare.ts';
+import { inputOf, PREPARER, type Preparer } from '../classify/input.ts';
+import type { Classifier } from '../classify/types.ts';
 import type { Example } from './examples.ts';
 import type { Scored } from './metrics.ts';
 
-/** How a checkout turns raw text into the classifier's input: its own normalization and segmentation. */
-interface Preparer {
-  prepareLine(text: string): { text: string; tokens: string[] };
-  prepareContextText(text: string): string;
-}
 
 /** A classifier to compare with, and how it scores examples. */
 export interface OtherModel {
@@ -22,14 +16,9 @@ export interface OtherModel {
   score(examples: readonly Example[]): Scored[];
 }
 
-function classifyWith(classifier: Classifier, prepare: Preparer, e: Example): Classification {
-  const line = prepare.prepareLine(e.text);
-  const input: ClassifierInput = { text: line.text, tokens: line.tokens, context: e.context?.map((c) => ({ role: c.role, text: prepare.prepareContextText(c.text) })) };
-  return classifier.classify(input);
-}
-
-export function scoreWith(classifier: Classifier, examples: readonly Example[], prepare: Preparer = { prepareLine, prepareContextText }): Scored[] {
-  return examples.map((example) => ({ example, prediction: classifyWith(classifier, prepare, example) }));
+/** The examples judged by `classifier`, their text prepared by `prepare` (a checkout's own normalization and segmentation). */
+export function scoreWith(classifier: Classifier, examples: readonly Example[], prepare: Preparer = PREPARER): Scored[] {
+  return examples.map((example) => ({ example, prediction: classifier.classify(inputOf(example, prepare)) }));
 }
 
 /**
