@@ -73,7 +73,7 @@ describe('HybridClassifier (the committed model)', () => {
     expect(withContext.confidence).toBeGreaterThan(bare.complaint ? bare.confidence : 0);
   });
 
-  it.each(['好的 麻烦了', '好的 谢谢', '嗯嗯 辛苦了', '好的 [姓名x]', '好的👌 THANKS', '没有了，谢谢你', '对的。', '是的', '对对对', '是啊 谢谢', '好吧 我等你们消息', '好的，那我再等等'])('never counts a bare acknowledgement, even after a complaint: %s', (text) => {
+  it.each(['好的 麻烦了', '好的 谢谢', '嗯嗯 辛苦了', '好的 [姓名x]', '好的👌 THANKS', '没有了，谢谢你', '对的。', '是的', '对对对', '是啊 谢谢', '好吧 我等你们消息', '好的，那我再等等', '没了呢谢谢', '好的呢'])('never counts a bare acknowledgement, even after a complaint: %s', (text) => {
     const c = run(text, [
       ['customer', '都三天了还没发货'],
       ['agent', '亲 抱歉 马上帮您催仓库'],

@@ -104,7 +104,7 @@ function withoutTrailing(text: string): string {
 const QUESTION = /[?？]\s*$|[吗嘛么呢][?？!！。~～\s]*$|(?:行不行|(?<!不)好不好|可不可以|可以不|对不对|要不要)[?？!！。~～\s]*$|(?:多久|多长时间)(?:才能|才可以|才会)|^(请问|问一下|问下|能不能|可不可以|能否|是否|有没有|怎么|如何|哪里|什么时候|多久)/;
 // Phrases agents use and buyers rarely do (buyers greet with 您好 too, so it is not one of them).
 const AGENT_STYLE = /亲亲|^亲[,，!！ ]|为您|帮您|给您|请您|小妹|客官|感谢您|祝您|您稍等|久等了/;
-// 好的 [姓名x], 好的👌 thanks, 没有了，谢谢你: a name, an emoji or a thank-you does not make it more than a 好的. 是的, 对的
+// 好的 [姓名x], 好的👌 thanks, 没有了，谢谢你, 好的呢: a name, an emoji, a particle or a thank-you does not make it more than a 好的. 是的, 对的
 // confirm a detail the agent asked about, and are never counted either (54 of 54 such real dev lines).
 const ACK = new RegExp(
   `^(${[
@@ -113,7 +113,7 @@ const ACK = new RegExp(
     // 好吧 我等你们消息, 那我再等等: agreeing to wait (33 corpus lines, none a complaint).
     '那?我?就?再?等(?:等|着|一下|你们?的?消息|您的?消息|通知|回复|电话)[吧了呢哦啊呀]?',
     ...['辛苦了', '辛苦啦', '辛苦你了', '辛苦您了', '麻烦了', '麻烦啦', '麻烦你了', '麻烦您了', '有劳', '没事了?', '没有了', '没了', '拜拜', '再见'],
-    ...['hello', 'hi', 'thanks?', 'thx', ...GREETINGS, '[你您啊呀哈啦]', '\\[姓名x\\]', '[\\p{Extended_Pictographic}\\u{FE0F}]', '[.。,，!！~～\\s]'],
+    ...['hello', 'hi', 'thanks?', 'thx', ...GREETINGS, '[你您啊呀哈啦呢]', '\\[姓名x\\]', '[\\p{Extended_Pictographic}\\u{FE0F}]', '[.。,，!！~～\\s]'],
   ].join('|')})+$`,
   'iu',
 );
