@@ -258,7 +258,20 @@ describe('HybridClassifier (the committed model)', () => {
     expect(run('宣传得天花乱坠，说能美白祛斑，完全是虚假宣传').subTopic).toBe('exaggerated');
     const promise = run('说好的48小时内回复，三天了也没人理');
     expect(promise.department).toBe('service');
-    expect(promise.subTopic).toBe('broken_promise');
+    expect(promise.subTopic).toBe('slow_reply');
+    expect(run('答应给我补发的 一直没下文').subTopic).toBe('broken_promise');
+  });
+
+  it('takes the owner of a promise not kept (说好的, 到现在也没) from what was promised, not from the word promise', () => {
+    for (const text of ['说好的48小时呢', '上次就说处理 到现在也没动静', '说好的今天发 到现在也没发']) {
+      const c = run(text, [
+        ['customer', '下单四天了还没发货'],
+        ['agent', '亲 非常抱歉 这边帮您催一下仓库哦'],
+      ]);
+      expect(c.complaint, text).toBe(true);
+      expect(c.departments, text).toEqual(['warehouse']);
+      expect(c.subTopic, text).toBe('slow_dispatch');
+    }
   });
 
   it('reads 不好不好 as a repeated judgement, not the question 好不好; 舒服了 as no exasperated 服了', () => {
