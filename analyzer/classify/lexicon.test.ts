@@ -176,6 +176,9 @@ describe('Lexicon negation', () => {
     expect(find('黑米又糯又香').cues).toEqual([]);
     expect(find('蚕丝被轻盈又暖和').cues).toEqual([]);
     expect(find('循环扇风很强又安静').cues).toEqual([]);
+    expect(find('吸力很强').hedges).toEqual(['很强']);
+    expect(find('客服态度还很强硬').hedges).toEqual([]);
+    expect(find('味道很强烈').hedges).toEqual([]);
     expect(find('头灯很亮又很轻').cues).toEqual([]);
     expect(find('物流又很慢').cues).toContain('又');
     expect(find('又坏了').cues).toContain('又');

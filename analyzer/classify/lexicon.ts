@@ -81,6 +81,8 @@ const PLAIN_WORDS = [
   '牙口不好', '颈椎不好', '关节不好', '肠胃不好', '胃不好', '腰不好', '身体不好', '视力不好', '眼睛不好', '睡眠不好', '记性不好',
   // Regret at not buying sooner, or buying too few, is praise (后悔没早买); 后悔买了 stays a cue.
   '后悔没早', '后悔没有早', '后悔没能早', '后悔买少', '后悔只买', '后悔没多买',
+  // 很强硬, 很强烈, 很强势: not 很强 (praise, 吸力很强): 客服态度还很强硬 and 味道很强烈 judge badly.
+  '很强硬', '很强烈', '很强势',
   // 零差评: no bad review at all; 坑坑洼洼 and 沙坑: uneven ground and a sandpit, not being cheated.
   '零差评', '坑坑洼洼', '坑洼', '沙坑',
   // Buying more again (又多买了两条) is praise, as 又买 is.
