@@ -104,8 +104,9 @@ function withoutTrailing(text: string): string {
 const QUESTION = /[?？]\s*$|[吗嘛么呢][?？!！。~～\s]*$|(?:行不行|(?<!不)好不好|可不可以|可以不|对不对|要不要)[?？!！。~～\s]*$|(?:多久|多长时间)(?:才能|才可以|才会)|^(请问|问一下|问下|能不能|可不可以|能否|是否|有没有|怎么|如何|哪里|什么时候|多久)/;
 // Phrases agents use and buyers rarely do (buyers greet with 您好 too, so it is not one of them).
 const AGENT_STYLE = /亲亲|^亲[,，!！ ]|为您|帮您|给您|请您|小妹|客官|感谢您|祝您|您稍等|久等了/;
-// 好的 [姓名x], 好的👌 thanks, 没有了，谢谢你, 好的呢: a name, an emoji, a particle or a thank-you does not make it more than a 好的. 是的, 对的
-// confirm a detail the agent asked about, and are never counted either (54 of 54 such real dev lines).
+// 好的 [姓名x], 好的👌 thanks, 没有了，谢谢你, 好的呢: a name, an emoji, a particle or a thank-you does not make it
+// more than a 好的. 是的, 对的 confirm a detail the agent asked about, and are never counted either (54 of 54 such
+// real dev lines).
 const ACK = new RegExp(
   `^(${[
     ...['好的?', '好吧', '好哒', '好滴', '嗯+', '恩+', '哦+', '噢+', '奥', 'ok', 'okay', '行', '可以', '收到', '知道了', '明白了?', '谢了', '多谢', '感谢'],
