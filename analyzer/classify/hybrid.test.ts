@@ -140,7 +140,7 @@ describe('HybridClassifier (the committed model)', () => {
   });
 
   it('shows no word that is part of a longer one shown, no placeholder and no number as evidence', () => {
-    for (const text of ['都五天了还没发货，太慢了', '东西显示签收了但我根本没收到', '12个中有2个这种货色，糊弄消费者 [组织机构x]']) {
+    for (const text of ['都五天了还没发货，太慢了', '东西显示签收了但我根本没收到', '12个中有2个这种货色，糊弄消费者 [组织机构x]', '能开增值税专用发票吗']) {
       const c = run(text);
       expect(c.evidence.length).toBeGreaterThan(0);
       for (const w of c.evidence) {

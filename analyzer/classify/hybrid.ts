@@ -233,7 +233,8 @@ export class HybridClassifier implements Classifier {
         .sort((a, b) => b.w - a.w);
       for (const { t } of ranked) {
         if (out.size >= 4) break;
-        if (!lexicon.some((w) => w.includes(t))) out.add(t);
+        // A word inside a lexicon word, or holding one (增值税专用发票 beside 增值税, 发票), would show it twice.
+        if (!lexicon.some((w) => w.includes(t) || t.includes(w))) out.add(t);
       }
     }
     return [...out];
