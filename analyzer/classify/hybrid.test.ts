@@ -131,11 +131,13 @@ describe('HybridClassifier (the committed model)', () => {
     expect(unanswered.evidence.join('、')).toContain('没人回');
   });
 
-  it('shows neither praise nor a discourse word as evidence (不错, 便宜, 结果, 有点, 根本, 又)', () => {
-    for (const text of ['买的M码结果发了个L码过来', '东西不错，就是有点贵，根本不值这个价', '便宜没好货，用了两天就坏了', '都说了周末送，结果工作日送过来家里没人', '又给我放驿站了']) {
+  it('shows neither praise nor a discourse word as evidence (不错, 便宜, 结果, 有点, 根本, 又, 宝贝, 真心, 申请, 一个月)', () => {
+    const lines = ['买的M码结果发了个L码过来', '东西不错，就是有点贵，根本不值这个价', '便宜没好货，用了两天就坏了', '都说了周末送，结果工作日送过来家里没人', '又给我放驿站了'];
+    lines.push('宝贝收到了，只是这包装，确实够随意的', '真心不好用，第一次也是最后一次', '用户发现自己购买的洗衣机降价了，要求申请保价。', '垃圾，连快递都不舍得用，EMS一个月才收到货');
+    for (const text of lines) {
       const c = run(text);
       expect(c.complaint, text).toBe(true);
-      for (const w of ['不错', '便宜', '结果', '有点', '根本', '又']) expect(c.evidence, text).not.toContain(w);
+      for (const w of ['不错', '便宜', '结果', '有点', '根本', '又', '宝贝', '真心', '申请', '一个月']) expect(c.evidence, text).not.toContain(w);
     }
   });
 

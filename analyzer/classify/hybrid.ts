@@ -303,7 +303,7 @@ function contextEvidence(s: Signals, department: string, p0: readonly number[]):
 
 /**
  * Words that say nothing to a department head as evidence, however the text model weighs them: conjunctions,
- * pronouns and demonstratives, time words, a number with its measure word (一个, 两次, 这种, 好几条, 三天), adverbs
+ * pronouns and demonstratives, time words, a number with its measure word (一个, 两次, 这种, 好几条, 三天, 一个月), adverbs
  * of degree and manner (有点, 根本, 一直), discourse words (结果, 其实, 感觉) and the verbs a summary reports with
  * (反映, 询问).
  */
@@ -317,8 +317,10 @@ const FUNCTION_WORDS = new Set([
   ...['里面', '不了', '不到', '为何', '为啥', '下去', '整体', '稍微', '明显', '别人', '回来', '一声', '购买', '订单', '又'],
   // The order card's field names (订单金额, 商品信息) and the plain verbs of any order: 收到 the goods, 下单 again.
   ...['金额', '信息', '编号', '单子', '商品', '下单', '收到', '最后', '下面', '就要'],
+  // What any request or review says, whatever went wrong: 申请, 处理, 显示; 宝贝 (the item), 真心, 总体, 人家; times.
+  ...['申请', '提供', '处理', '完成', '显示', '宝贝', '真心', '总体', '肯定', '最好', '过去', '样子', '人家', '不如', '晚上', '第二天', '小时', '分钟'],
 ]);
-const MEASURED = /^(?:[一二两三四五六七八九十几半每这那哪]|好几)[个次下点些样条张件块位种回遍天]$/;
+const MEASURED = /^(?:[一二两三四五六七八九十几半每这那哪]|好几)个?[个次下点些样条张件块位种回遍天月周年]$/;
 /** A word shown as evidence has Chinese in it: not a placeholder ([组织机构x]), a number or a model name (usb). */
 const HAN = /\p{Script=Han}/u;
 const isFunctionWord = (t: string) => FUNCTION_WORDS.has(t) || MEASURED.test(t);

@@ -87,6 +87,8 @@ const PLAIN_WORDS = [
   '零差评', '坑坑洼洼', '坑洼', '沙坑',
   // Buying more again (又多买了两条) is praise, as 又买 is.
   '又多买', '又多拿', '又多订',
+  // Not used yet (还没用，用后追评), never used: not 没用 (useless).
+  '还没用', '还没有用', '没用过', '没有用过',
   // Not found, noticed, happened or released yet: 还没发现什么问题 holds the slow-dispatch term 还没发.
   '还没发现', '还没发觉', '还没发生', '还没发布',
 ];
