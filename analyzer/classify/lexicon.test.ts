@@ -177,6 +177,8 @@ describe('Lexicon negation', () => {
     expect(find('蚕丝被轻盈又暖和').cues).toEqual([]);
     expect(find('循环扇风很强又安静').cues).toEqual([]);
     expect(find('吸力很强').hedges).toEqual(['很强']);
+    expect(find('宝贝收到了，还没用，用后追评').cues).toEqual([]);
+    expect(find('买来一点没用').cues).toContain('没用');
     expect(find('客服态度还很强硬').hedges).toEqual([]);
     expect(find('味道很强烈').hedges).toEqual([]);
     expect(find('头灯很亮又很轻').cues).toEqual([]);
