@@ -113,6 +113,8 @@ const OBVIOUS: [string, string][] = [
   ['product', '洗衣机噪音很大'],
   ['product', '台灯开关坏了'],
   ['product', '鞋底开胶了'],
+  ['product', '开机无法进入系统'],
+  ['product', '平板居然不能连WIFI'],
   ['logistics', '快递一直没到'],
   ['logistics', '收件人没有收到'],
   ['logistics', '物流好几天没更新'],
