@@ -4,7 +4,9 @@
  * A bad line gives `{"line":N,"error":"…"}` and the run goes on. Nothing else is written to stdout.
  * An input line may carry `context`: earlier lines of the conversation, `[{"role","text"}]`. Or it may carry
  * `conversationId` (and `role`, default customer): then the earlier input lines of that conversation are its
- * context, as in the pipeline, and only customer lines can be complaints.
+ * context, as in the pipeline, and only customer lines can be complaints. `conversation_id`, `sessionId` and
+ * `session_id` are read as `conversationId`, and `is_agent` (true/false, 1/0) as the role, as chat exports such
+ * as JDDC write them.
  */
 import { createInterface } from 'node:readline';
 import { loadTaxonomy } from '../../schemas/taxonomy.ts';
@@ -45,10 +47,19 @@ function parseLine(raw: string): InputLine | string {
       context.push({ role: cc.role as ContextLine['role'], text: prepareContextText(cc.text) });
     }
   }
-  if (v.conversationId !== undefined && typeof v.conversationId !== 'string') return 'conversationId must be a string';
+  // Chat exports name the conversation and the speaker their own way: JDDC and many others write session_id and
+  // is_agent. Each spelling is read as conversationId and role, so their lines get their conversation too.
+  const key = CONVERSATION_KEYS.find((k) => v[k] !== undefined);
+  const conversation = key === undefined ? undefined : v[key];
+  if (conversation !== undefined && typeof conversation !== 'string' && typeof conversation !== 'number') return `${key} must be a string or a number`;
   if (v.role !== undefined && (typeof v.role !== 'string' || !ROLES.has(v.role))) return 'role must be customer, agent or system';
-  return { id: v.id, text: v.text, context, conversationId: v.conversationId as string | undefined, role: (v.role as ContextLine['role'] | undefined) ?? 'customer' };
+  if (v.is_agent !== undefined && typeof v.is_agent !== 'boolean' && v.is_agent !== 0 && v.is_agent !== 1) return 'is_agent must be true or false';
+  const role = (v.role as ContextLine['role'] | undefined) ?? (v.is_agent === undefined ? 'customer' : v.is_agent === true || v.is_agent === 1 ? 'agent' : 'customer');
+  return { id: v.id, text: v.text, context, conversationId: conversation === undefined ? undefined : String(conversation), role };
 }
+
+/** The names a line's conversation goes by, in the order they are looked for. */
+const CONVERSATION_KEYS = ['conversationId', 'conversation_id', 'sessionId', 'session_id'] as const;
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {

@@ -64,4 +64,27 @@ describe('npm run classify (CONTRACTS.md)', () => {
     expect(out[3]).toMatchObject({ complaint: false });
     expect(out[4]).toMatchObject({ error: 'role must be customer, agent or system' });
   }, 60_000);
+
+  it('reads a chat export’s own names for the conversation and the speaker (session_id, is_agent)', async () => {
+    const input = [
+      { id: 1, session_id: 's1', is_agent: false, text: '我买的东西怎么还没到' },
+      { id: 2, session_id: 's1', is_agent: true, text: '亲 非常抱歉 这边帮您查一下 发货太慢了' },
+      { id: 3, session_id: 's1', is_agent: false, text: '[订单x]' },
+      { id: 4, conversation_id: 9, text: '[订单x]' },
+      { id: 5, session_id: { a: 1 }, text: '你好' },
+      { id: 6, is_agent: 'yes', text: '你好' },
+    ]
+      .map((x) => JSON.stringify(x))
+      .join('\n');
+    const r = await classify(input);
+    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out[0]).toMatchObject({ id: 1, complaint: true, department: 'logistics' });
+    // An agent line is never a complaint, whatever it says.
+    expect(out[1]).toMatchObject({ id: 2, complaint: false });
+    // The order number hands over details for the complaint before it in the same session; alone, it is nothing.
+    expect(out[2]).toMatchObject({ id: 3, complaint: true, department: 'logistics', contextEvidence: ['怎么还没到'] });
+    expect(out[3]).toMatchObject({ id: 4, complaint: false });
+    expect(out[4]).toMatchObject({ line: 5, error: 'session_id must be a string or a number' });
+    expect(out[5]).toMatchObject({ line: 6, error: 'is_agent must be true or false' });
+  }, 60_000);
 });
