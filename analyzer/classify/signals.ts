@@ -124,9 +124,10 @@ const EXCLAIM = /[!！]{2,}|[?？]{2,}|😡|😤|🙄|😠|💢|气死|(?<![舒�
 // Qualities that are good or bad by the goods (很软 sweater vs 太软 mattress, 很薄 phone, 价格很低, 柔顺了很多) are
 // only bad with 太 or a "somewhat" (有点厚, 偏软); 很小/很少 are bad (瓶子很小, 量很少) except for what is better
 // small (噪音很小, 掉发少了很多); 很干净, 很难得, 很紧凑 are praise; 不好意思 and 好不好 judge nothing.
-// 太 and the words for "somewhat" (有点小, 偏大); with the intensifiers, what says "so" before a quality (很慢, 超级贵).
+// 太 and the words for "somewhat" (有点小, 偏大); with the intensifiers, what says "so" before a quality (很慢, 超级贵,
+// 这么慢, 最差, 真的差).
 const SOMEWHAT = ['太', '有点', '有些', '稍微', '略', '比较', '偏'].join('|');
-const SO = [...INTENSIFIERS, '太', '好', '有点', '有些', '稍微', '略', '比较', '偏'].join('|');
+const SO = [...INTENSIFIERS, '太', '好', '有点', '有些', '稍微', '略', '比较', '偏', '这么', '那么', '最', '真的'].join('|');
 const NEGATIVE_SHAPE = new RegExp(
   String.raw`(?<!好)不好(?!意思)[用看吃喝穿闻]?|(?<![还未])没(?:什么|啥|有)?(?:用(?![过了完])|效果|作用)|一点(?:用|效果)都没有|(?:${SOMEWHAT})(?:低|软|薄|厚|重|响|淡|松|多)|(?<!体积|噪音|声音|误差|色差|辐射|油烟|掉发|头屑|异味|副作用|耗电|电费|瑕疵|毛病)(?:${SO})(?:小|少)(?!了很多|了不少|了好多)|(?:${SO})(?:贵|差|慢|硬(?!朗)|吵|脏|旧|臭|酸|苦|咸|干(?![净爽脆])|油(?!亮)|粘|黏|紧(?![凑致])|暗|糊|卡|烫|短|难(?!得)|麻烦)|(?:不是很|不太|不怎么|没那么|没有那么|不够)(?:好|满意|喜欢|舒服|滋润|保湿|清楚|清晰|结实|耐用|实用|合适|新鲜|甜|香|流畅|灵敏|稳定)|不建议(?:购买|买|大家)|不便宜|差(?:一些|一点|了点|点儿?)|一股[^，。,.!！?？\s]{0,6}?味|(?:质量|效果|做工|味道|音质|画质)(?:很|太|非常|比较)?一般`,
 );
