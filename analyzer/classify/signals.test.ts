@@ -90,3 +90,15 @@ describe('SignalReader: the line the conversation is about (topic)', () => {
     expect(topic(['在吗', '你好', '我很急', '我不想听这些', '再不处理我就给差评了'])).toBeUndefined();
   });
 });
+
+describe('SignalReader: a bad judgement in words no department owns', () => {
+  const judged = (text: string) => reader.view(text, segment(text)).negativeEvaluation;
+
+  it('reads "so" before a bad quality as one (很慢, 这么慢, 最差, 真的差)', () => {
+    for (const text of ['发货很慢', '什么快递能这么慢', '这是我买过最差的', '东西真的差']) expect(judged(text), text).toBe(true);
+  });
+
+  it('does not read "so" before a good quality as one (这么好吃, 最好的一次)', () => {
+    for (const text of ['这么好吃', '最好的一次购物', '真的好用']) expect(judged(text), text).toBe(false);
+  });
+});
