@@ -513,6 +513,8 @@ export const LINE_FEATURES = [
   'bayes complaint log-odds, most complaining clause',
   'praise, then a turn',
   'share of clauses that only praise',
+  'sub-topic term × question',
+  'bad evaluation × question',
 ] as const;
 
 export function lineVector(l: LineView): number[] {
@@ -564,6 +566,10 @@ function buildLineVector(l: LineView): number[] {
   v[21] = (hedged || PRAISE.test(l.canonicalText)) && turns ? 1 : 0;
   // 物流很快，包装严实，手机流畅，客服耐心: a long review can praise clause after clause and name no problem.
   v[22] = l.praiseShare;
+  // 怎么有霉斑 这还能吃吗, 发票什么时候能开好: a question that names a problem is not the neutral question
+  // (有货吗, 怎么安装) that the question feature discounts; the heads learn how far each kind goes.
+  v[23] = l.question ? strong : 0;
+  v[24] = l.question && l.negativeEvaluation ? 1 : 0;
   return v;
 }
 
