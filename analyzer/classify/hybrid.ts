@@ -321,7 +321,7 @@ const FUNCTION_WORDS = new Set([
   ...['申请', '提供', '处理', '完成', '显示', '宝贝', '真心', '总体', '肯定', '最好', '过去', '样子', '人家', '不如', '晚上', '第二天', '小时', '分钟'],
   ...['无法', '没法', '能否', '买回来', '任何', '各种', '之间', '真是', '左右', '将近', '段时间', '总共', '等到'],
 ]);
-const MEASURED = /^(?:[一二两三四五六七八九十几半每这那哪]|好几)(?:个多?)?[个次下点些样条张件块位种回遍天月周年]$/;
+const MEASURED = /^(?:[一二两三四五六七八九十几半每这那哪]|好几)(?:个多?)?[个次下点些样条张件块位种回遍天月周年股]$/;
 /** A word shown as evidence has Chinese in it: not a placeholder ([组织机构x]), a number or a model name (usb). */
 const HAN = /\p{Script=Han}/u;
 const isFunctionWord = (t: string) => FUNCTION_WORDS.has(t) || MEASURED.test(t);
