@@ -303,9 +303,9 @@ function contextEvidence(s: Signals, department: string, p0: readonly number[]):
 
 /**
  * Words that say nothing to a department head as evidence, however the text model weighs them: conjunctions,
- * pronouns and demonstratives, time words, a number with its measure word (一个, 两次, 这种, 好几条, 三天, 一个月), adverbs
- * of degree and manner (有点, 根本, 一直), discourse words (结果, 其实, 感觉) and the verbs a summary reports with
- * (反映, 询问).
+ * pronouns and demonstratives, time words, a number with its measure word (一个, 两次, 这种, 好几条, 三天, 一个月,
+ * 一股), adverbs of degree and manner (有点, 根本, 一直), discourse words (结果, 其实, 感觉) and the verbs a summary
+ * reports with (反映, 询问).
  */
 const FUNCTION_WORDS = new Set([
   ...['就是', '但是', '可是', '而且', '然后', '还有', '所以', '因为', '如果', '虽然', '只是', '还是', '或者', '并且', '于是'],

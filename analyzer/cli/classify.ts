@@ -54,7 +54,7 @@ function parseLine(raw: string): InputLine | string {
   if (conversation !== undefined && typeof conversation !== 'string' && typeof conversation !== 'number') return `${key} must be a string or a number`;
   if (v.role !== undefined && (typeof v.role !== 'string' || !ROLES.has(v.role))) return 'role must be customer, agent or system';
   if (v.is_agent !== undefined && typeof v.is_agent !== 'boolean' && v.is_agent !== 0 && v.is_agent !== 1) return 'is_agent must be true or false';
-  const role = (v.role as ContextLine['role'] | undefined) ?? (v.is_agent === undefined ? 'customer' : v.is_agent === true || v.is_agent === 1 ? 'agent' : 'customer');
+  const role = (v.role as ContextLine['role'] | undefined) ?? (v.is_agent === true || v.is_agent === 1 ? 'agent' : 'customer');
   return { id: v.id, text: v.text, context, conversationId: conversation === undefined ? undefined : String(conversation), role };
 }
 
