@@ -280,8 +280,8 @@ function withoutContained(found: ReadonlySet<string>): string[] {
 /**
  * What the conversation said that this line carries on (还可以换吗 after 开了就停, a bare order number after 还没
  * 收到): the department's terms in the earlier customer line that weighs most in the conversation's judgement
- * (conversationWeight; the conversation's topic too), with its cues and bad judgements; else the department's terms in the
- * agent's last line (缺货 in 这边显示缺货了). Empty when neither names anything.
+ * (conversationWeight; the conversation's topic too), with its cues and bad judgements; else the department's
+ * terms in the agent's last line (缺货 in 这边显示缺货了). Empty when neither names anything.
  */
 function contextEvidence(s: Signals, department: string, p0: readonly number[]): string[] {
   let pick: LineView | undefined;
