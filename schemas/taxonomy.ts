@@ -54,8 +54,13 @@ export const Taxonomy = z
          * is not counted (TAXONOMY.md).
          */
         unowned: Terms,
+        /**
+         * A buyer escalating (投诉, 差评, 找平台, 12315): it says a line is a complaint, not which department owns
+         * it, so the department heads read the line without these words (我要投诉你们夸大宣传 is ops, not 客服).
+         */
+        escalation: Terms,
       })
-      .default({ complaint: [], negation: [], hedge: [], evaluation: [], unowned: [] }),
+      .default({ complaint: [], negation: [], hedge: [], evaluation: [], unowned: [], escalation: [] }),
   })
   .superRefine((t, ctx) => {
     const seen = new Set<string>();

@@ -276,6 +276,28 @@ describe('HybridClassifier (the committed model)', () => {
     }
   });
 
+  it('takes the owner of an escalation (投诉, 找平台, 12315) from the problem, not from the word complain', () => {
+    // The taxonomy's escalation words say a line is a complaint, not who owns it: 我要投诉你们夸大宣传 is ops,
+    // and so is the conversation it opens (客服 before taxonomy 2026.11-36).
+    expect(run('我要投诉你们夸大宣传').departments[0]).toBe('ops');
+    for (const text of ['我要投诉', '再不给说法我就去找平台了', '12315见', '怎么回事啊']) {
+      const c = run(text, [
+        ['customer', '我要投诉你们夸大宣传'],
+        ['agent', '亲 效果因人而异的'],
+      ]);
+      expect(c.complaint, text).toBe(true);
+      expect(c.department, text).toBe('ops');
+    }
+    // A fault of the service team itself stays 客服 with the escalation word in it.
+    expect(run('我要投诉这个客服 态度太差了').department).toBe('service');
+    // A taxonomy file written before the list existed reads as one with no escalation words.
+    const { escalation, ...older } = taxonomy.cues;
+    expect(escalation.length).toBeGreaterThan(0);
+    const custom = parseTaxonomy({ ...taxonomy, version: 'custom-2', cues: older }, 'test');
+    expect(custom.cues.escalation).toEqual([]);
+    expect(run('我要投诉你们夸大宣传', [], new HybridClassifier(custom, model)).complaint).toBe(true);
+  });
+
   it('reads 不好不好 as a repeated judgement, not the question 好不好; 舒服了 as no exasperated 服了', () => {
     const lineOf = (raw: string) => {
       const l = prepareLine(raw);

@@ -57,8 +57,9 @@ export interface LineView extends LexiconView {
   negativeEvaluation: boolean;
   length: number;
   /**
-   * The line without its praised clauses (物流很快，客服也好，就是质量太差 → 就是质量太差), when it has both kinds:
-   * the department heads read this, since a praised department does not own the complaint.
+   * The line without its praised clauses (物流很快，客服也好，就是质量太差 → 就是质量太差), when it has both kinds,
+   * and without the taxonomy's escalation words (我要投诉你们夸大宣传 → 我要，你们夸大宣传): the department heads
+   * read this, since a praised department does not own the complaint, and 投诉 names no owner.
    */
   owner?: LineView;
   /** Share of the line's clauses that only praise (0 for a line of one clause or with no praise). */
@@ -204,12 +205,21 @@ export function splitClauses(text: string, tokens: readonly string[]): Clause[] 
   return out;
 }
 
+/** A global pattern matching any of `words`, longest first (for `search` and `replace`); undefined for none. */
+function wordsPattern(words: readonly string[]): RegExp | undefined {
+  if (words.length === 0) return undefined;
+  const alternatives = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(alternatives.join('|'), 'g');
+}
+
 const APOLOGY = /抱歉|不好意思|给您带来|请您谅解|非常理解|理解您的心情|对不起|实在抱歉|深表歉意/;
 
 export class SignalReader {
   readonly lexicon: Lexicon;
   readonly departments: readonly string[];
   readonly #nbDeptIndex: number[];
+  /** The taxonomy's escalation words as one pattern (global, so `replace` cuts them all); undefined when it has none. */
+  readonly #escalation: RegExp | undefined;
   readonly #cache = new RecentCache<LineView>();
   readonly #agentCache = new RecentCache<LexiconView>();
   /** Where each feature of the line being viewed comes from (textFeatures' `at`). */
@@ -227,6 +237,7 @@ export class SignalReader {
     this.lexicon = Lexicon.of(taxonomy);
     this.departments = taxonomy.departments.map((d) => d.id);
     this.#nbDeptIndex = this.departments.map((d) => bayes.classes.indexOf(d));
+    this.#escalation = wordsPattern(taxonomy.cues.escalation);
   }
 
   /**
@@ -309,7 +320,7 @@ export class SignalReader {
       exclaim: EXCLAIM.test(text),
       negativeEvaluation: evidence.evaluations.length > 0 || NEGATIVE_SHAPE.test(text),
       length: text.length,
-      owner: parts ? this.#owner(parts, tokens, praised) : undefined,
+      owner: parts ? this.#owner(text, tokens, parts, praised) : undefined,
       praiseShare: praised ? praised.filter(Boolean).length / praised.length : 0,
       nbClause,
       // Present from the start (memoized later), so every view has the same shape for the JIT.
@@ -383,12 +394,20 @@ export class SignalReader {
     return out;
   }
 
-  /** The view of the line's non-praised clauses, when it has praised ones too (see LineView.owner). */
-  #owner(clauses: readonly Clause[], tokens: readonly string[], praised: readonly boolean[] | undefined): LineView | undefined {
-    if (!praised) return undefined;
-    const kept = clauses.filter((_, i) => !praised[i]);
-    if (kept.length === 0 || kept.length === clauses.length) return undefined;
-    return this.view(kept.map((c) => c.text).join('，'), kept.flatMap((c) => clauseTokens(c, tokens)), false);
+  /**
+   * The view the department heads read (LineView.owner), when it is not the line itself: the line without its
+   * praised clauses, when it has praised ones too, and without the taxonomy's escalation words (投诉, 找平台).
+   */
+  #owner(text: string, tokens: readonly string[], clauses: readonly Clause[], praised: readonly boolean[] | undefined): LineView | undefined {
+    const kept = praised?.includes(false) ? clauses.filter((_, i) => !praised[i]) : undefined;
+    const own = kept && kept.length < clauses.length ? kept : undefined;
+    const ownText = own ? own.map((c) => c.text).join('，') : text;
+    const escalation = this.#escalation;
+    if (escalation && ownText.search(escalation) >= 0) {
+      const cut = ownText.replace(escalation, '，');
+      return this.view(cut, segment(cut), false);
+    }
+    return own ? this.view(ownText, own.flatMap((c) => clauseTokens(c, tokens)), false) : undefined;
   }
 
   /** Views of context lines repeat (each later line of a conversation sees them again): cached by text. */
