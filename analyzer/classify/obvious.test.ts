@@ -115,6 +115,8 @@ const OBVIOUS: [string, string][] = [
   ['product', '鞋底开胶了'],
   ['product', '开机无法进入系统'],
   ['product', '平板居然不能连WIFI'],
+  ['product', '收到的商品有瑕疵'],
+  ['ops', '运费怎么这么贵'],
   ['logistics', '快递一直没到'],
   ['logistics', '收件人没有收到'],
   ['logistics', '物流好几天没更新'],
