@@ -205,10 +205,14 @@ export function splitClauses(text: string, tokens: readonly string[]): Clause[] 
   return out;
 }
 
-/** A global pattern matching any of `words`, longest first (for `search` and `replace`); undefined for none. */
+/**
+ * A global pattern matching any of `words` in normalized text (NFKC, lower case, as the lexicon reads them),
+ * longest first, for `search` and `replace`; undefined for none.
+ */
 function wordsPattern(words: readonly string[]): RegExp | undefined {
   if (words.length === 0) return undefined;
-  const alternatives = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const normalized = words.map((w) => w.normalize('NFKC').toLowerCase());
+  const alternatives = normalized.sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(alternatives.join('|'), 'g');
 }
 
