@@ -126,6 +126,14 @@ describe('Lexicon negation', () => {
     expect(find('書的紙張太薄').unowned).toEqual([]);
   });
 
+  it('notes escalation words (投诉, 12315) beside what they also are (投诉 is a cue), never inside a placeholder', () => {
+    const e = find('再不处理我就投诉 12315见');
+    expect(e.escalations).toEqual(['投诉', '12315']);
+    expect(e.cues).toContain('投诉');
+    expect(find('[投诉单号] 好的').escalations).toEqual([]);
+    expect(find('发货太慢了').escalations).toEqual([]);
+  });
+
   it('reads a judgement inside what no department owns (垃圾书) as about that, not about the goods', () => {
     const e = find('只能说是垃圾书');
     expect(e.unowned).toEqual(['垃圾书']);

@@ -19,6 +19,7 @@ export type LexiconHit =
   | { kind: 'negation' }
   | { kind: 'hedge' }
   | { kind: 'supposed' }
+  | { kind: 'escalation' }
   | { kind: 'word' };
 
 export interface TermEvidence {
@@ -39,6 +40,8 @@ export interface LexiconEvidence {
   hedges: string[];
   /** Things no department owns (情节, 作者, 账号). */
   unowned: string[];
+  /** The taxonomy's escalation words (投诉, 找平台): they name no owner (signals.ts reads the line without them). */
+  escalations: string[];
   /** Where each cue, evaluation and hedge starts in the text, in the order of those lists: a clause reads its share. */
   starts: { cues: number[]; evaluations: number[]; hedges: number[] };
 }
@@ -157,6 +160,7 @@ export class Lexicon {
     for (const neg of taxonomy.cues.negation) entries.push([neg, { kind: 'negation' }]);
     for (const hedge of taxonomy.cues.hedge) entries.push([hedge, { kind: 'hedge' }]);
     for (const word of taxonomy.cues.unowned) entries.push([word, { kind: 'unowned' }]);
+    for (const word of taxonomy.cues.escalation) entries.push([word, { kind: 'escalation' }]);
     for (const word of PLAIN_WORDS) entries.push([word, { kind: 'word' }]);
     // 香到不行, 舒服到不行: "extremely good", not 不行.
     for (const good of [...GOOD, ...GOOD_PLAIN, '爽', '喜欢', '开心']) entries.push([`${good}到不行`, { kind: 'word' }]);
@@ -182,6 +186,12 @@ export class Lexicon {
     // Most lines match nothing (7 in 10 real buyer lines, half the agents'): one shared, frozen evidence for them
     // all. The classifier keeps the views of recent lines, so every object here is kept and copied by the GC.
     if (matches.length === 0) return NOTHING;
+    // An escalation word (投诉, also a cue) is only noted: it takes no part in what the other entries mean.
+    let escalations: string[] | undefined;
+    if (matches.some(isEscalation)) {
+      escalations = matches.filter(isEscalation).map(patternOf);
+      matches = matches.filter(isNotEscalation);
+    }
     // A negation inside a longer entry (还没发货, 不送上门, 不错) belongs to that entry; only free ones cancel.
     // Functions here are module-level, not closures: this runs for every line (and tsx names each closure made).
     const free: Match<LexiconHit>[] = [];
@@ -190,7 +200,7 @@ export class Lexicon {
       if (n.value.kind === 'negation' && !inside(n, matches, isNotNegation)) free.push(n);
       else if (n.value.kind === 'supposed' && !inside(n, matches, isWord)) fears.push(n);
     }
-    const evidence: LexiconEvidence = { terms: [], negated: [], cues: [], evaluations: [], hedges: [], unowned: [], starts: { cues: [], evaluations: [], hedges: [] } };
+    const evidence: LexiconEvidence = { terms: [], negated: [], cues: [], evaluations: [], hedges: [], unowned: [], escalations: escalations ?? [], starts: { cues: [], evaluations: [], hedges: [] } };
     for (const m of matches) {
       const v = m.value;
       if (v.kind === 'term') {
@@ -236,6 +246,10 @@ export class Lexicon {
   }
 }
 
+const isEscalation = (m: Match<LexiconHit>) => m.value.kind === 'escalation';
+const isNotEscalation = (m: Match<LexiconHit>) => m.value.kind !== 'escalation';
+const patternOf = (m: Match<LexiconHit>) => m.pattern;
+
 /** The matches that do not overlap a placeholder (placeholder.ts: the one definition of what one is). */
 function outsidePlaceholders(text: string, matches: Match<LexiconHit>[]): Match<LexiconHit>[] {
   let out = matches;
@@ -260,11 +274,12 @@ const NOTHING: LexiconEvidence = Object.freeze({
   evaluations: none<string>(),
   hedges: none<string>(),
   unowned: none<string>(),
+  escalations: none<string>(),
   starts: Object.freeze({ cues: none<number>(), evaluations: none<number>(), hedges: none<number>() }),
 });
 
 function isEmpty(e: LexiconEvidence): boolean {
-  return e.terms.length + e.negated.length + e.cues.length + e.evaluations.length + e.hedges.length + e.unowned.length === 0;
+  return e.terms.length + e.negated.length + e.cues.length + e.evaluations.length + e.hedges.length + e.unowned.length + e.escalations.length === 0;
 }
 
 /** Records a cue, evaluation or hedge with where it starts (the clauses of a line read them by position). */

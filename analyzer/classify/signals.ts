@@ -207,7 +207,7 @@ export function splitClauses(text: string, tokens: readonly string[]): Clause[] 
 
 /**
  * A global pattern matching any of `words` in normalized text (NFKC, lower case, as the lexicon reads them),
- * longest first, for `search` and `replace`; undefined for none.
+ * longest first, for `replace`; undefined for none.
  */
 function wordsPattern(words: readonly string[]): RegExp | undefined {
   if (words.length === 0) return undefined;
@@ -251,7 +251,7 @@ export class SignalReader {
   lexiconView(text: string, found = this.lexicon.find(text)): LexiconView {
     // Lexicon dropout hides the taxonomy's department words and cues; a bad evaluation stays a plain reading.
     const evidence = this.withoutLexicon
-      ? { terms: [], negated: [], cues: [], evaluations: found.evaluations, hedges: [], unowned: [], starts: { cues: [], evaluations: found.starts.evaluations, hedges: [] } }
+      ? { terms: [], negated: [], cues: [], evaluations: found.evaluations, hedges: [], unowned: [], escalations: found.escalations, starts: { cues: [], evaluations: found.starts.evaluations, hedges: [] } }
       : found;
     const D = this.departments.length;
     const lex = new Float64Array(D);
@@ -324,7 +324,7 @@ export class SignalReader {
       exclaim: EXCLAIM.test(text),
       negativeEvaluation: evidence.evaluations.length > 0 || NEGATIVE_SHAPE.test(text),
       length: text.length,
-      owner: parts ? this.#owner(text, tokens, parts, praised) : undefined,
+      owner: parts ? this.#owner(text, tokens, parts, praised, found.escalations.length > 0) : undefined,
       praiseShare: praised ? praised.filter(Boolean).length / praised.length : 0,
       nbClause,
       // Present from the start (memoized later), so every view has the same shape for the JIT.
@@ -402,15 +402,13 @@ export class SignalReader {
    * The view the department heads read (LineView.owner), when it is not the line itself: the line without its
    * praised clauses, when it has praised ones too, and without the taxonomy's escalation words (投诉, 找平台).
    */
-  #owner(text: string, tokens: readonly string[], clauses: readonly Clause[], praised: readonly boolean[] | undefined): LineView | undefined {
+  #owner(text: string, tokens: readonly string[], clauses: readonly Clause[], praised: readonly boolean[] | undefined, escalates: boolean): LineView | undefined {
     const kept = praised?.includes(false) ? clauses.filter((_, i) => !praised[i]) : undefined;
     const own = kept && kept.length < clauses.length ? kept : undefined;
     const ownText = own ? own.map((c) => c.text).join('，') : text;
-    const escalation = this.#escalation;
-    if (escalation && ownText.search(escalation) >= 0) {
-      const cut = ownText.replace(escalation, '，');
-      return this.view(cut, segment(cut), false);
-    }
+    // The lexicon found them (one pass for every line); the rare line that has them is cut here.
+    const cut = escalates && this.#escalation ? ownText.replace(this.#escalation, '，') : ownText;
+    if (cut !== ownText) return this.view(cut, segment(cut), false);
     return own ? this.view(ownText, own.flatMap((c) => clauseTokens(c, tokens)), false) : undefined;
   }
 
