@@ -205,15 +205,11 @@ export function splitClauses(text: string, tokens: readonly string[]): Clause[] 
   return out;
 }
 
-/**
- * A global pattern matching any of `words` in normalized text (NFKC, lower case, as the lexicon reads them),
- * longest first, for `replace`; undefined for none.
- */
-function wordsPattern(words: readonly string[]): RegExp | undefined {
-  if (words.length === 0) return undefined;
-  const normalized = words.map((w) => w.normalize('NFKC').toLowerCase());
-  const alternatives = normalized.sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(alternatives.join('|'), 'g');
+/** `text` with each of `words` replaced by a comma, the longest words first. */
+function cutWords(text: string, words: readonly string[]): string {
+  let out = text;
+  for (const w of [...words].sort((a, b) => b.length - a.length)) out = out.split(w).join('，');
+  return out;
 }
 
 const APOLOGY = /抱歉|不好意思|给您带来|请您谅解|非常理解|理解您的心情|对不起|实在抱歉|深表歉意/;
@@ -222,8 +218,6 @@ export class SignalReader {
   readonly lexicon: Lexicon;
   readonly departments: readonly string[];
   readonly #nbDeptIndex: number[];
-  /** The taxonomy's escalation words as one pattern (global, so `replace` cuts them all); undefined when it has none. */
-  readonly #escalation: RegExp | undefined;
   readonly #cache = new RecentCache<LineView>();
   readonly #agentCache = new RecentCache<LexiconView>();
   /** Where each feature of the line being viewed comes from (textFeatures' `at`). */
@@ -241,7 +235,6 @@ export class SignalReader {
     this.lexicon = Lexicon.of(taxonomy);
     this.departments = taxonomy.departments.map((d) => d.id);
     this.#nbDeptIndex = this.departments.map((d) => bayes.classes.indexOf(d));
-    this.#escalation = wordsPattern(taxonomy.cues.escalation);
   }
 
   /**
@@ -324,7 +317,7 @@ export class SignalReader {
       exclaim: EXCLAIM.test(text),
       negativeEvaluation: evidence.evaluations.length > 0 || NEGATIVE_SHAPE.test(text),
       length: text.length,
-      owner: parts ? this.#owner(text, tokens, parts, praised, found.escalations.length > 0) : undefined,
+      owner: parts ? this.#owner(text, tokens, parts, praised, found.escalations) : undefined,
       praiseShare: praised ? praised.filter(Boolean).length / praised.length : 0,
       nbClause,
       // Present from the start (memoized later), so every view has the same shape for the JIT.
@@ -402,12 +395,12 @@ export class SignalReader {
    * The view the department heads read (LineView.owner), when it is not the line itself: the line without its
    * praised clauses, when it has praised ones too, and without the taxonomy's escalation words (投诉, 找平台).
    */
-  #owner(text: string, tokens: readonly string[], clauses: readonly Clause[], praised: readonly boolean[] | undefined, escalates: boolean): LineView | undefined {
+  #owner(text: string, tokens: readonly string[], clauses: readonly Clause[], praised: readonly boolean[] | undefined, escalations: readonly string[]): LineView | undefined {
     const kept = praised?.includes(false) ? clauses.filter((_, i) => !praised[i]) : undefined;
     const own = kept && kept.length < clauses.length ? kept : undefined;
     const ownText = own ? own.map((c) => c.text).join('，') : text;
-    // The lexicon found them (one pass for every line); the rare line that has them is cut here.
-    const cut = escalates && this.#escalation ? ownText.replace(this.#escalation, '，') : ownText;
+    // The escalation words the lexicon found (rare), longest first: 平台投诉 goes whole, not as 平台 and 投诉.
+    const cut = escalations.length === 0 ? ownText : cutWords(ownText, escalations);
     if (cut !== ownText) return this.view(cut, segment(cut), false);
     return own ? this.view(ownText, own.flatMap((c) => clauseTokens(c, tokens)), false) : undefined;
   }

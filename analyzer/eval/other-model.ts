@@ -8,7 +8,6 @@ import type { Classifier } from '../classify/types.ts';
 import type { Example } from './examples.ts';
 import type { Scored } from './metrics.ts';
 
-
 /** A classifier to compare with, and how it scores examples. */
 export interface OtherModel {
   /** Its version, and where it came from. */
