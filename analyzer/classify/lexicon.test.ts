@@ -97,6 +97,15 @@ describe('Lexicon negation', () => {
     expect(find('这个真的不好').cues).toContain('不好');
   });
 
+  it('reads no cue in an A-not-A question (能不能, 行不行), and still in 不能, 不行 and 到底 themselves', () => {
+    expect(find('我送货的预留电话是我老婆的，能不能改成我的').cues).toEqual([]);
+    expect(find('送女朋友的 看看行不行').cues).toEqual([]);
+    expect(find('这两张能不能同时使用').cues).toEqual([]);
+    expect(find('开机了也不能用').cues).toContain('不能');
+    expect(find('这样不行啊').cues).toContain('不行');
+    expect(find('你们到底能不能解决').cues).toContain('到底');
+  });
+
   it('does not read the satisfaction word inside a complaint as a softener (不满意, 不推荐)', () => {
     expect(find('非常不满意').hedges).toEqual([]);
     expect(find('不推荐购买').hedges).toEqual([]);
