@@ -104,6 +104,9 @@ describe('Lexicon negation', () => {
     expect(find('开机了也不能用').cues).toContain('不能');
     expect(find('这样不行啊').cues).toContain('不行');
     expect(find('你们到底能不能解决').cues).toContain('到底');
+    // Other A-not-A forms hold only a negation, and it still keeps the problem asked about from being said.
+    expect(find('这个会不会坏').cues).toEqual([]);
+    expect(find('有没有坏的').terms).toEqual([]);
   });
 
   it('does not read the satisfaction word inside a complaint as a softener (不满意, 不推荐)', () => {

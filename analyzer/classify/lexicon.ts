@@ -66,10 +66,10 @@ const PLAIN_WORDS = [
   '怕是',
   // 是不是坏了, 是不是发错了: a suspicion asks about the problem, it does not deny it; 不是说包邮吗 quotes a promise.
   '是不是', '不是说', '不是应该',
-  // An A-not-A question asks; the 不能, 不行 or 没有 inside it says nothing is wrong (能不能改成我的电话, 这张券能不能用,
-  // 看看行不行, 有没有物流信息). 到底能不能解决 keeps its cue 到底.
-  '能不能', '能不能够', '行不行', '有没有', '可不可以', '会不会', '要不要', '对不对', '够不够', '用不用', '给不给', '送不送',
-  '发不发', '到不到', '来不来', '退不退', '换不换', '开不开',
+  // An A-not-A question asks; the cue 不能 or 不行 inside it says nothing is wrong (能不能改成我的电话, 看看行不行).
+  // 到底能不能解决 keeps its cue 到底. Only forms that hold a cue are listed: in 会不会坏, 有没有坏的 the 不 or 没有
+  // is a free negation, so the problem asked about is not said.
+  '能不能', '能不能够', '行不行',
   // 又买了一双, 又回购了: buying again is praise; 又 stays a cue elsewhere (又发错了).
   '又买', '又入', '又来买', '又回购', '又囤', '又下单', '又拍了', '又推荐',
   // Rubbish itself, not a judgement of the goods: 垃圾袋 and 垃圾桶 are goods, 把垃圾带走 is an installer's courtesy.
