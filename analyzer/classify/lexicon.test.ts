@@ -116,6 +116,13 @@ describe('Lexicon negation', () => {
     expect(find('还不错').hedges.length).toBeGreaterThan(0);
   });
 
+  it('reads 推荐的 (recommended by someone) as no softener, and 推荐 and 值得推荐的 still as one', () => {
+    expect(find('推荐的码太大，有异味').hedges).toEqual([]);
+    expect(find('商家推荐的号码偏小').hedges).toEqual([]);
+    expect(find('推荐购买').hedges.length).toBeGreaterThan(0);
+    expect(find('值得推荐的一本书').hedges.length).toBeGreaterThan(0);
+  });
+
   it('reads a demand said to be missing or refused as a demand (没发票, 不给开专票), not one declined (不要发票)', () => {
     for (const text of ['为什么没发票', '为什么不给发票', '不能给开专票', '没有价保']) {
       const e = find(text);

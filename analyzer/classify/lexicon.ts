@@ -72,6 +72,8 @@ const PLAIN_WORDS = [
   '能不能', '能不能够', '行不行',
   // 又买了一双, 又回购了: buying again is praise; 又 stays a cue elsewhere (又发错了).
   '又买', '又入', '又来买', '又回购', '又囤', '又下单', '又拍了', '又推荐',
+  // X推荐的码, 携程推荐的酒店: recommended by someone, not the buyer recommending it (值得推荐的 keeps the hedge 值得).
+  '推荐的',
   // Rubbish itself, not a judgement of the goods: 垃圾袋 and 垃圾桶 are goods, 把垃圾带走 is an installer's courtesy.
   '垃圾袋', '垃圾桶', '垃圾篓', '垃圾分类', '把垃圾', '包装垃圾', '扔垃圾', '倒垃圾', '清理垃圾', '收拾垃圾', '垃圾带走', '垃圾都带走',
   // 不过敏/不过期: 不 negating the problem, not 不过 ("but"); 再也不用洗碗: no longer needed, not 再也不(买).
