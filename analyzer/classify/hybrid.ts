@@ -26,7 +26,8 @@ export interface ModelFile {
   version: string;
   taxonomyVersion: string;
   trainedAt: string;
-  training: { lines: number; corrections: number; corpusHash: string };
+  /** `real`: lines of the real dev set's tune part among `lines` (absent in model files from before). */
+  training: { lines: number; corrections: number; real?: number; corpusHash: string };
   bayes: BayesModelData;
   subTopics: BayesModelData;
   /** Stage 0: the line alone (used on earlier lines of the conversation). */
@@ -98,6 +99,8 @@ function compiledModels(model: ModelFile, depts: readonly string[]): CompiledMod
 export class HybridClassifier implements Classifier {
   readonly version: string;
   readonly taxonomyVersion: string;
+  /** What the model learned from (the eval measures real text only on lines outside it). */
+  readonly training: ModelFile['training'];
   readonly #reader: SignalReader;
   readonly #model: ModelFile;
   readonly #subTopics: BayesModel;
@@ -117,6 +120,7 @@ export class HybridClassifier implements Classifier {
 
   constructor(taxonomy: Taxonomy, model: ModelFile) {
     this.#model = model;
+    this.training = model.training;
     const depts = taxonomy.departments.map((d) => d.id);
     const compiled = compiledModels(model, depts);
     this.#bayes = compiled.bayes;

@@ -35,6 +35,8 @@ export interface TrainOptions {
   onProgress?: (message: string) => void;
   /** How many of the examples are corrections (for the record in the model file). */
   corrections?: number;
+  /** How many of the examples are real buyer lines (the real dev set's tune part), for the same record. */
+  real?: number;
   /** Also train on lines read without the lexicon, at this weight (default 0.5; 0 = off). */
   lexiconDropout?: number;
   /** Also train on lines read as if none of their words had been seen, at this weight (default 0.5; 0 = off). */
@@ -173,7 +175,7 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
     version: '',
     taxonomyVersion: taxonomy.version,
     trainedAt: new Date().toISOString(),
-    training: { lines: prepared.length, corrections: options.corrections ?? 0, corpusHash },
+    training: { lines: prepared.length, corrections: options.corrections ?? 0, real: options.real ?? 0, corpusHash },
     ...body,
     behaviour: '',
   };

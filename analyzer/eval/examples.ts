@@ -132,12 +132,26 @@ function readJsonl<T>(path: string): T[] {
 }
 
 /**
- * The real dev set is split once, by a hash of the text: "tune" (70 %) is where mistakes are read and the
- * lexicon and corpus are improved; "blind" (30 %) is only ever reported as numbers, to show whether those
- * improvements generalize or merely fit the lines that were read.
+ * The real dev set is split once, by a hash of the text: "tune" (70 %) is where mistakes are read, the lexicon
+ * and corpus are improved, and what `npm run train` learns from; "blind" (30 %) is only ever reported as
+ * numbers, to show whether all that generalizes or merely fits the lines that were read and learned.
  */
 export function realSplit(e: Example): 'tune' | 'blind' {
   return createHash('sha1').update(`real-dev:${e.source}:${e.text}`).digest()[0]! < 77 ? 'blind' : 'tune';
+}
+
+/**
+ * What `npm run train` learns from the real dev set: its tune part, labeled by us by reference, the text read
+ * from ../shared/data at training time (never copied into the repository; the model keeps hashed weights only).
+ * The blind part is never trained on, so it keeps measuring lines the classifier has not seen.
+ */
+export function loadRealTraining(dataDir?: string): RealDevResult {
+  return tunePart(loadRealDev(dataDir));
+}
+
+/** The real dev set without its blind part. */
+export function tunePart(real: RealDevResult): RealDevResult {
+  return { ...real, examples: real.examples.filter((e) => realSplit(e) === 'tune') };
 }
 
 export interface RealDevResult {
