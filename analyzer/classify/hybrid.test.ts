@@ -141,6 +141,16 @@ describe('HybridClassifier (the committed model)', () => {
     }
   });
 
+  it('shows no adverb, ordinal, time of day or direction as evidence (特别, 第二次, 上面, 昨晚, 凌晨, 尤其, 反正, 到手, 否则)', () => {
+    const lines = ['特别失望，第二次买了，上面还有划痕', '昨晚凌晨才送到，简直离谱', '这次买的尤其差，反正不会再来了', '到手就坏了，否则也不会退', '第三天了还没发货'];
+    for (const text of lines) {
+      const c = run(text);
+      expect(c.complaint, text).toBe(true);
+      expect(c.evidence.length, text).toBeGreaterThan(0);
+      for (const w of ['特别', '第二次', '上面', '昨晚', '凌晨', '简直', '尤其', '反正', '到手', '否则', '第三天']) expect(c.evidence, text).not.toContain(w);
+    }
+  });
+
   it('shows no word that is part of a longer one shown, no placeholder and no number as evidence', () => {
     for (const text of ['都五天了还没发货，太慢了', '东西显示签收了但我根本没收到', '12个中有2个这种货色，糊弄消费者 [组织机构x]', '能开增值税专用发票吗']) {
       const c = run(text);

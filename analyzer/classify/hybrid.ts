@@ -324,8 +324,15 @@ const FUNCTION_WORDS = new Set([
   // What any request or review says, whatever went wrong: 申请, 处理, 显示; 宝贝 (the item), 真心, 总体, 人家; times.
   ...['申请', '提供', '处理', '完成', '显示', '宝贝', '真心', '总体', '肯定', '最好', '过去', '样子', '人家', '不如', '晚上', '第二天', '小时', '分钟'],
   ...['无法', '没法', '能否', '买回来', '任何', '各种', '之间', '真是', '左右', '将近', '段时间', '总共', '等到'],
+  // Adverbs and linking words the text model learned from real lines (特别, 简直, 否则, 总的来说), directions and
+  // places on or in something (上面, 中间, 手上, 心里), times of day, and where the goods came from (别家).
+  ...['特别', '比较', '简直', '绝对', '随便', '尤其', '相当', '反正', '偶尔', '尽量', '更好', '很多', '很少', '怎样', '这么久', '来说', '总的来说'],
+  ...['不然', '否则', '似乎', '至于', '为了', '何时', '其它', '其他', '别的', '有事', '正在'],
+  ...['上面', '下面', '中间', '左边', '右边', '下方', '上方', '里边', '外面', '心里', '手上', '别家', '到手'],
+  ...['近期', '上午', '中午', '下午', '凌晨', '半夜', '昨晚', '今晚', '当天', '前天', '星期', '一整天', '好久'],
 ]);
-const MEASURED = /^(?:[一二两三四五六七八九十几半每这那哪]|好几)(?:个多?)?[个次下点些样条张件块位种回遍天月周年股]$/;
+/** A number or ordinal with its measure word: 一个, 两次, 好几条, 三天, 第二次, 第三天, 一箱, 一罐. */
+const MEASURED = /^(?:第?[一二两三四五六七八九十几半每这那哪]|好几)(?:个多?)?[个次下点些样条张件块位种回遍天月周年股箱罐瓶盒包斤袋台双套颗根支分]$/;
 /** A word shown as evidence has Chinese in it: not a placeholder ([组织机构x]), a number or a model name (usb). */
 const HAN = /\p{Script=Han}/u;
 const isFunctionWord = (t: string) => FUNCTION_WORDS.has(t) || MEASURED.test(t);
