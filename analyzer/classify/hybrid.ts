@@ -99,8 +99,6 @@ function compiledModels(model: ModelFile, depts: readonly string[]): CompiledMod
 export class HybridClassifier implements Classifier {
   readonly version: string;
   readonly taxonomyVersion: string;
-  /** What the model learned from (the eval measures real text only on lines outside it). */
-  readonly training: ModelFile['training'];
   readonly #reader: SignalReader;
   readonly #model: ModelFile;
   readonly #subTopics: BayesModel;
@@ -120,7 +118,6 @@ export class HybridClassifier implements Classifier {
 
   constructor(taxonomy: Taxonomy, model: ModelFile) {
     this.#model = model;
-    this.training = model.training;
     const depts = taxonomy.departments.map((d) => d.id);
     const compiled = compiledModels(model, depts);
     this.#bayes = compiled.bayes;
@@ -149,6 +146,11 @@ export class HybridClassifier implements Classifier {
   /** Signals for a line (exposed for the evaluation and tests). */
   signals(input: ClassifierInput): Signals {
     return this.#reader.read(input);
+  }
+
+  /** What the model learned from (the eval measures real text only on lines outside it). */
+  get training(): ModelFile['training'] {
+    return this.#model.training;
   }
 
   classify(input: ClassifierInput): Classification {
@@ -328,7 +330,7 @@ const FUNCTION_WORDS = new Set([
   // places on or in something (上面, 中间, 手上, 心里), times of day, and where the goods came from (别家).
   ...['特别', '比较', '简直', '绝对', '随便', '尤其', '相当', '反正', '偶尔', '尽量', '更好', '很多', '很少', '怎样', '这么久', '来说', '总的来说'],
   ...['不然', '否则', '似乎', '至于', '为了', '何时', '其它', '其他', '别的', '有事', '正在'],
-  ...['上面', '下面', '中间', '左边', '右边', '下方', '上方', '里边', '外面', '心里', '手上', '别家', '到手'],
+  ...['上面', '中间', '左边', '右边', '下方', '上方', '里边', '外面', '心里', '手上', '别家', '到手'],
   ...['近期', '上午', '中午', '下午', '凌晨', '半夜', '昨晚', '今晚', '当天', '前天', '星期', '一整天', '好久'],
 ]);
 /** A number or ordinal with its measure word: 一个, 两次, 好几条, 三天, 第二次, 第三天, 一箱, 一罐. */

@@ -14,7 +14,7 @@ import { departmentIds, loadTaxonomy } from '../../schemas/taxonomy.ts';
 import { createClassifier } from '../classify/index.ts';
 import { HybridClassifier } from '../classify/hybrid.ts';
 import type { Classifier } from '../classify/types.ts';
-import { loadCorpus, loadProbe, loadRealDev, loadSecondAnnotator, NEUTRAL_CHAT_PROBE, NEUTRAL_CHAT_PROBE_B, PRAISE_PROBES, realSplit, type Example, type SecondLabel, type Split } from '../eval/examples.ts';
+import { loadCorpus, loadProbe, loadRealDev, loadSecondAnnotator, NEUTRAL_CHAT_PROBE, NEUTRAL_CHAT_PROBE_B, PRAISE_PROBES, realSplit, tunePart, type Example, type SecondLabel, type Split } from '../eval/examples.ts';
 import { evaluate, formatReport, isRight, type Report, type Scored } from '../eval/metrics.ts';
 import { loadOtherModel, scoreWith } from '../eval/other-model.ts';
 import { comparePaired, formatPaired, type PairedReport } from '../eval/paired.ts';
@@ -230,7 +230,7 @@ async function main(): Promise<void> {
     } else {
       if (real.skipped.length > 0) text.push('', `real-text dev set: ${real.skipped.length} items skipped (${real.skipped.slice(0, 3).join('; ')})`);
       const sure = real.examples.filter((e) => !e.unsure);
-      const tune = real.examples.filter((e) => realSplit(e) === 'tune');
+      const tune = tunePart(real).examples;
       const blind = real.examples.filter((e) => realSplit(e) === 'blind');
       const sources = [...new Set(real.examples.map((e) => e.source))];
       // A model that learned from the tune part (npm run train reads it) is measured on the blind part only;
