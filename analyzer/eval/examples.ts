@@ -25,6 +25,8 @@ export interface Example {
   note?: string;
   /** Real dev set: where the text is (source and locator), e.g. `jddc 00e7…#2`, `reviews row 17`. */
   ref?: string;
+  /** Real dev set: the part of its source it was sampled from (a review's product category, 书籍, 酒店…). */
+  stratum?: string;
 }
 
 export const CORPUS_DIR = fileURLToPath(new URL('../classify/corpus/', import.meta.url));
@@ -159,6 +161,11 @@ export interface RealDevResult {
   /** Items whose source text no longer matches its sha, or whose source file is missing. */
   skipped: string[];
   available: boolean;
+  /**
+   * Rows per product category in the whole review file (the `reviews` lines' strata): the labeled reviews are
+   * drawn unevenly from the categories, and these read their figures back at the file's mix.
+   */
+  reviewCategories?: ReadonlyMap<string, number>;
 }
 
 /** A turn of the JDDC chat sample (../shared/data/jddc2019_chat_sample.train.jsonl). */
@@ -195,7 +202,7 @@ export function loadRealDev(dataDir = process.env.FANKUI_SHARED_DATA ?? DEFAULT_
   const examples: Example[] = [];
   if (!existsSync(dataDir)) return { examples, skipped: [`${dataDir} not found`], available: false };
   const keep = (l: RealLabel) => !(l.note ?? '').startsWith('merchant-side');
-  const push = (text: string | undefined, l: RealLabel, source: string, where: string, context?: Example['context']) => {
+  const push = (text: string | undefined, l: RealLabel, source: string, where: string, context?: Example['context'], stratum?: string) => {
     if (text === undefined || sha8(text) !== l.sha) {
       skipped.push(`${source} ${where}: ${text === undefined ? 'not found' : 'text changed'}`);
       return;
@@ -213,6 +220,7 @@ export function loadRealDev(dataDir = process.env.FANKUI_SHARED_DATA ?? DEFAULT_
       unsure: l.unsure ?? false,
       note: l.note,
       ref: `${source} ${where}`,
+      ...(stratum === undefined ? {} : { stratum }),
     });
   };
 
@@ -229,13 +237,16 @@ export function loadRealDev(dataDir = process.env.FANKUI_SHARED_DATA ?? DEFAULT_
 
   const shopFile = join(dataDir, 'online_shopping_10_cats_negative.train.csv');
   const zjFile = join(dataDir, 'zhijiang2019_makeup_negative.train.jsonl');
+  let reviewCategories: Map<string, number> | undefined;
   const reviewLabels = readJsonl<RealLabel & { source: string; row?: number; id?: number }>(join(REAL_LABELS_DIR, 'reviews.labels.jsonl'));
   if (existsSync(shopFile)) {
     const parser = new CsvParser();
     const records = [...parser.push(readFileSync(shopFile, 'utf8')), ...parser.end()]; // records[0] is the header
+    reviewCategories = new Map();
+    for (const { fields } of records.slice(1)) if (fields.length >= 3) reviewCategories.set(fields[0]!, (reviewCategories.get(fields[0]!) ?? 0) + 1);
     for (const l of reviewLabels.filter((x) => x.source === 'online_shopping')) {
       const fields = records[l.row! + 1]?.fields;
-      push(fields?.slice(2).join(','), l, 'reviews', locator(l));
+      push(fields?.slice(2).join(','), l, 'reviews', locator(l), undefined, fields?.[0]);
     }
   } else skipped.push(`${shopFile} not found`);
   if (existsSync(zjFile)) {
@@ -253,7 +264,7 @@ export function loadRealDev(dataDir = process.env.FANKUI_SHARED_DATA ?? DEFAULT_
     }
   } else skipped.push(`${csdsFile} not found`);
 
-  return { examples, skipped, available: examples.length > 0 };
+  return { examples, skipped, available: examples.length > 0, reviewCategories };
 }
 
 /** Where a labeled item is in its source file, as `Example.ref` shows it after the example's source. */

@@ -93,26 +93,11 @@ export function evaluate(scored: readonly Scored[], departmentIds: readonly stri
     if (goldPrimary !== 'none' && dept[goldPrimary] && !(predPrimary !== 'none' && e.departments.includes(predPrimary))) dept[goldPrimary]!.fn++;
   }
 
-  const byScriptGroups = new Map<string, Scored[]>();
-  for (const s of scored) {
-    const k = s.example.script === 'mixed' ? 'traditional' : s.example.script === 'none' ? 'simplified' : s.example.script;
-    let g = byScriptGroups.get(k);
-    if (!g) byScriptGroups.set(k, (g = []));
-    g.push(s);
-  }
+  const byScriptGroups = groupBy(scored, (e) => (e.script === 'mixed' ? 'traditional' : e.script === 'none' ? 'simplified' : e.script));
   const byScript: Report['byScript'] = {};
   for (const [k, g] of byScriptGroups) {
-    let t = 0, f = 0, n = 0, gc = 0, ok = 0;
-    for (const { example: e, prediction: p } of g) {
-      if (e.complaint && p.complaint) t++;
-      else if (!e.complaint && p.complaint) f++;
-      else if (e.complaint && !p.complaint) n++;
-      if (e.complaint) {
-        gc++;
-        if (p.complaint && p.department && e.departments.includes(p.department)) ok++;
-      }
-    }
-    byScript[k] = { n: g.length, complaintF1: prf(t, f, n).f1, primaryAcceptable: gc === 0 ? 1 : ok / gc };
+    const t = tally(g);
+    byScript[k] = { n: g.length, complaintF1: prf(t.tp, t.fp, t.fn).f1, primaryAcceptable: t.gold === 0 ? 1 : t.ok / t.gold };
   }
 
   const edges = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001];
@@ -138,6 +123,94 @@ export function evaluate(scored: readonly Scored[], departmentIds: readonly stri
     byScript,
     reliability,
     ece,
+  };
+}
+
+/** The lines by `keyOf` of their example, in order; lines whose key is undefined are left out. */
+function groupBy(scored: readonly Scored[], keyOf: (e: Example) => string | undefined): Map<string, Scored[]> {
+  const groups = new Map<string, Scored[]>();
+  for (const s of scored) {
+    const k = keyOf(s.example);
+    if (k === undefined) continue;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(s);
+  }
+  return groups;
+}
+
+/** Complaint flags and acceptable primaries of `scored`, each line counted `weight(line)` times (once by default). */
+function tally(scored: readonly Scored[], weight: (s: Scored) => number = () => 1) {
+  let tp = 0, fp = 0, fn = 0, gold = 0, ok = 0;
+  for (const s of scored) {
+    const { example: e, prediction: p } = s;
+    const w = weight(s);
+    if (e.complaint && p.complaint) tp += w;
+    else if (!e.complaint && p.complaint) fp += w;
+    else if (e.complaint && !p.complaint) fn += w;
+    if (e.complaint) {
+      gold += w;
+      if (p.complaint && p.department && e.departments.includes(p.department)) ok += w;
+    }
+  }
+  return { tp, fp, fn, gold, ok };
+}
+
+export interface Stratified {
+  /** Each stratum of the sample: its lines, its share of the population, its own figures. */
+  strata: { name: string; n: number; share: number; complaintF1: number; primaryAcceptable: number }[];
+  /** The sample's figures weighted back to the population's mix: a line of stratum s counts share(s) / n(s). */
+  complaintF1: number;
+  primaryAcceptable: number;
+  /** Population strata the sample has no line of (their share is left out of the weighted figures). */
+  missing: string[];
+  /**
+   * 95 % intervals of the two weighted figures: each stratum's lines drawn again with replacement, 1,000 times
+   * (seeded, so the same lines give the same interval). Small strata with large shares make them wide.
+   */
+  interval: { complaintF1: [number, number]; primaryAcceptable: [number, number] };
+}
+
+/**
+ * Figures of a sample drawn stratum by stratum, not in proportion to the population (the real reviews are
+ * sampled most where the classifier errs), read back at the population's mix. `population`: how many items
+ * each stratum has in the population; `stratumOf`: a line's stratum (lines without one are left out).
+ */
+export function stratified(scored: readonly Scored[], stratumOf: (e: Example) => string | undefined, population: ReadonlyMap<string, number>): Stratified {
+  const groups = groupBy(scored, (e) => {
+    const k = stratumOf(e);
+    return k !== undefined && population.has(k) ? k : undefined;
+  });
+  const total = [...groups.keys()].reduce((a, k) => a + population.get(k)!, 0);
+  const share = (k: string) => (total === 0 ? 0 : population.get(k)! / total);
+  const strata = [...groups].map(([name, g]) => {
+    const t = tally(g);
+    return { name, n: g.length, share: share(name), complaintF1: prf(t.tp, t.fp, t.fn).f1, primaryAcceptable: t.gold === 0 ? 1 : t.ok / t.gold };
+  });
+  const weight = new Map(strata.map((x) => [x.name, x.share / x.n]));
+  const figures = (lines: readonly Scored[]) => {
+    const w = tally(lines, (s) => weight.get(stratumOf(s.example)!)!);
+    return { complaintF1: prf(w.tp, w.fp, w.fn).f1, primaryAcceptable: w.gold === 0 ? 1 : w.ok / w.gold };
+  };
+  let seed = 0x2545f491;
+  const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const f1s: number[] = [], primaries: number[] = [];
+  for (let b = 0; b < 1000; b++) {
+    const drawn: Scored[] = [];
+    for (const g of groups.values()) for (let i = 0; i < g.length; i++) drawn.push(g[Math.floor(random() * g.length)]!);
+    const f = figures(drawn);
+    f1s.push(f.complaintF1);
+    primaries.push(f.primaryAcceptable);
+  }
+  const range = (xs: number[]): [number, number] => {
+    xs.sort((a, b) => a - b);
+    return [xs[25]!, xs[974]!];
+  };
+  return {
+    strata: strata.sort((a, b) => b.share - a.share),
+    ...figures([...groups.values()].flat()),
+    missing: [...population.keys()].filter((k) => !groups.has(k)),
+    interval: { complaintF1: range(f1s), primaryAcceptable: range(primaries) },
   };
 }
 
