@@ -96,8 +96,7 @@ export function evaluate(scored: readonly Scored[], departmentIds: readonly stri
   const byScriptGroups = groupBy(scored, (e) => (e.script === 'mixed' ? 'traditional' : e.script === 'none' ? 'simplified' : e.script));
   const byScript: Report['byScript'] = {};
   for (const [k, g] of byScriptGroups) {
-    const t = tally(g);
-    byScript[k] = { n: g.length, complaintF1: prf(t.tp, t.fp, t.fn).f1, primaryAcceptable: t.gold === 0 ? 1 : t.ok / t.gold };
+    byScript[k] = { n: g.length, ...rates(tally(g)) };
   }
 
   const edges = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001];
@@ -156,6 +155,11 @@ function tally(scored: readonly Scored[], weight: (s: Scored) => number = () => 
   return { tp, fp, fn, gold, ok };
 }
 
+const rates = (t: ReturnType<typeof tally>) => ({ complaintF1: prf(t.tp, t.fp, t.fn).f1, primaryAcceptable: t.gold === 0 ? 1 : t.ok / t.gold });
+
+/** How many times the sample is drawn again for the intervals of `stratified`. */
+const DRAWS = 1000;
+
 export interface Stratified {
   /** Each stratum of the sample: its lines, its share of the population, its own figures. */
   strata: { name: string; n: number; share: number; complaintF1: number; primaryAcceptable: number }[];
@@ -165,7 +169,7 @@ export interface Stratified {
   /** Population strata the sample has no line of (their share is left out of the weighted figures). */
   missing: string[];
   /**
-   * 95 % intervals of the two weighted figures: each stratum's lines drawn again with replacement, 1,000 times
+   * 95 % intervals of the two weighted figures: each stratum's lines drawn again with replacement, DRAWS times
    * (seeded, so the same lines give the same interval). Small strata with large shares make them wide.
    */
   interval: { complaintF1: [number, number]; primaryAcceptable: [number, number] };
@@ -183,19 +187,14 @@ export function stratified(scored: readonly Scored[], stratumOf: (e: Example) =>
   });
   const total = [...groups.keys()].reduce((a, k) => a + population.get(k)!, 0);
   const share = (k: string) => (total === 0 ? 0 : population.get(k)! / total);
-  const strata = [...groups].map(([name, g]) => {
-    const t = tally(g);
-    return { name, n: g.length, share: share(name), complaintF1: prf(t.tp, t.fp, t.fn).f1, primaryAcceptable: t.gold === 0 ? 1 : t.ok / t.gold };
-  });
-  const weight = new Map(strata.map((x) => [x.name, x.share / x.n]));
-  const figures = (lines: readonly Scored[]) => {
-    const w = tally(lines, (s) => weight.get(stratumOf(s.example)!)!);
-    return { complaintF1: prf(w.tp, w.fp, w.fn).f1, primaryAcceptable: w.gold === 0 ? 1 : w.ok / w.gold };
-  };
+  const strata = [...groups].map(([name, g]) => ({ name, n: g.length, share: share(name), ...rates(tally(g)) }));
+  const weight = new Map<Scored, number>();
+  for (const x of strata) for (const s of groups.get(x.name)!) weight.set(s, x.share / x.n);
+  const figures = (lines: readonly Scored[]) => rates(tally(lines, (s) => weight.get(s)!));
   let seed = 0x2545f491;
   const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
   const f1s: number[] = [], primaries: number[] = [];
-  for (let b = 0; b < 1000; b++) {
+  for (let b = 0; b < DRAWS; b++) {
     const drawn: Scored[] = [];
     for (const g of groups.values()) for (let i = 0; i < g.length; i++) drawn.push(g[Math.floor(random() * g.length)]!);
     const f = figures(drawn);
@@ -204,7 +203,7 @@ export function stratified(scored: readonly Scored[], stratumOf: (e: Example) =>
   }
   const range = (xs: number[]): [number, number] => {
     xs.sort((a, b) => a - b);
-    return [xs[25]!, xs[974]!];
+    return [xs[Math.floor(DRAWS * 0.025)]!, xs[Math.ceil(DRAWS * 0.975) - 1]!];
   };
   return {
     strata: strata.sort((a, b) => b.share - a.share),
