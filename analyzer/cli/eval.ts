@@ -15,7 +15,7 @@ import { createClassifier } from '../classify/index.ts';
 import { HybridClassifier } from '../classify/hybrid.ts';
 import type { Classifier } from '../classify/types.ts';
 import { loadCorpus, loadProbe, loadRealDev, loadSecondAnnotator, NEUTRAL_CHAT_PROBE, NEUTRAL_CHAT_PROBE_B, PRAISE_PROBES, realSplit, tunePart, type Example, type SecondLabel, type Split } from '../eval/examples.ts';
-import { evaluate, formatReport, isRight, stratified, type Report, type Scored, type Stratified } from '../eval/metrics.ts';
+import { DRAWS, evaluate, formatReport, isRight, stratified, type Report, type Scored, type Stratified } from '../eval/metrics.ts';
 import { loadOtherModel, scoreWith } from '../eval/other-model.ts';
 import { comparePaired, formatPaired, type PairedReport } from '../eval/paired.ts';
 import { generateDemoWithTruth } from '../../ingest/demo/generate.ts';
@@ -135,7 +135,7 @@ function byCategory(name: string, r: Stratified): string {
     `== ${name}, by product category (lines; the category's share of the review file)`,
     ...r.strata.map((x) => `  ${String(x.n).padStart(4)} lines  share ${pct(x.share)}   F1 ${pct(x.complaintF1)}   acceptable primary ${pct(x.primaryAcceptable)}   ${x.name}`),
     `  at the file's category mix: F1 ${pct(r.complaintF1)}   acceptable primary ${pct(r.primaryAcceptable)}${r.missing.length > 0 ? ` (no lines of ${r.missing.join(', ')})` : ''}`,
-    `  95 % interval (each category's lines drawn again 1,000 times): F1 ${interval(r.interval.complaintF1)}, acceptable primary ${interval(r.interval.primaryAcceptable)}`,
+    `  95 % interval (each category's lines drawn again ${DRAWS.toLocaleString('en')} times): F1 ${interval(r.interval.complaintF1)}, acceptable primary ${interval(r.interval.primaryAcceptable)}`,
   ].join('\n');
 }
 
@@ -269,15 +269,15 @@ async function main(): Promise<void> {
       for (const source of sources) run(`${BLIND}: ${source}`, blind.filter((e) => e.source === source), false);
       if (!learned) run('real dev converted to traditional', real.examples.map(asTraditional), false);
       run(`${BLIND}, converted to traditional`, blind.map(asTraditional), false);
+      // Measures of their own, on the lines the model did not learn from.
+      const unseen = learned ? { name: BLIND, examples: blind } : { name: 'real dev (all)', examples: real.examples };
       if (real.reviewCategories) {
-        // A model that learned from the tune part is measured on the blind part only, as above.
-        const set = learned ? BLIND : 'real dev (all)';
-        const reviews = (learned ? blind : real.examples).filter((e) => e.source === 'reviews');
+        const reviews = unseen.examples.filter((e) => e.source === 'reviews');
         const mix = stratified(scoreWith(classifier, reviews), (e) => e.stratum, real.reviewCategories);
-        mixes[`${set}: reviews at the review file's category mix`] = mix;
-        text.push('', byCategory(`${set}: reviews`, mix));
+        mixes[`${unseen.name}: reviews at the review file's category mix`] = mix;
+        text.push('', byCategory(`${unseen.name}: reviews`, mix));
       }
-      text.push('', agreement(classifier, learned ? blind : real.examples, ids, learned ? 'blind part only: the model learned from the tune part' : undefined));
+      text.push('', agreement(classifier, unseen.examples, ids, learned ? 'blind part only: the model learned from the tune part' : undefined));
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Classification } from '../../schemas/analyzed-message.ts';
+import { Rng } from '../../ingest/demo/random.ts';
 import type { Example } from './examples.ts';
 
 export interface Prf {
@@ -158,7 +159,7 @@ function tally(scored: readonly Scored[], weight: (s: Scored) => number = () => 
 const rates = (t: ReturnType<typeof tally>) => ({ complaintF1: prf(t.tp, t.fp, t.fn).f1, primaryAcceptable: t.gold === 0 ? 1 : t.ok / t.gold });
 
 /** How many times the sample is drawn again for the intervals of `stratified`. */
-const DRAWS = 1000;
+export const DRAWS = 1000;
 
 export interface Stratified {
   /** Each stratum of the sample: its lines, its share of the population, its own figures. */
@@ -191,12 +192,11 @@ export function stratified(scored: readonly Scored[], stratumOf: (e: Example) =>
   const weight = new Map<Scored, number>();
   for (const x of strata) for (const s of groups.get(x.name)!) weight.set(s, x.share / x.n);
   const figures = (lines: readonly Scored[]) => rates(tally(lines, (s) => weight.get(s)!));
-  let seed = 0x2545f491;
-  const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rng = new Rng(0x2545f491);
   const f1s: number[] = [], primaries: number[] = [];
   for (let b = 0; b < DRAWS; b++) {
     const drawn: Scored[] = [];
-    for (const g of groups.values()) for (let i = 0; i < g.length; i++) drawn.push(g[Math.floor(random() * g.length)]!);
+    for (const g of groups.values()) for (let i = 0; i < g.length; i++) drawn.push(rng.pick(g));
     const f = figures(drawn);
     f1s.push(f.complaintF1);
     primaries.push(f.primaryAcceptable);
