@@ -226,6 +226,9 @@ describe('HybridClassifier (the committed model)', () => {
       '内容空洞，通篇都是作者自己的感想，看了半天什么都没学到，上当了，垃圾书',
       '作者的文笔很一般，情节拖沓，结局也很烂，被书评忽悠了',
       '這本書內容很空洞，作者一直在說教，根本不實用',
+      // What a book says (道理, 内容) and who wrote it (作家), as the real reviews of books judge them.
+      '讲的道理太空洞了，很失望',
+      '這位作家的新書太膚淺了，失望',
     ]) {
       expect(run(text).complaint, text).toBe(false);
     }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../../schemas/taxonomy.ts';
+import { prepareLine } from '../text/prepare.ts';
 import { segment } from '../text/segment.ts';
 import { BayesModel } from './bayes.ts';
 import { loadModelFile } from './hybrid.ts';
 import { FeatureIndex } from './feature-index.ts';
-import { clauseTokens, collectContext, collectDepartment, contextSparse, departmentSparse, SignalReader, splitClauses } from './signals.ts';
+import { clauseTokens, collectContext, collectDepartment, contextSparse, departmentSparse, judgesOnlyUnowned, SignalReader, splitClauses } from './signals.ts';
 
 const reader = new SignalReader(loadTaxonomy(), new BayesModel(loadModelFile().bayes));
 
@@ -100,5 +101,20 @@ describe('SignalReader: a bad judgement in words no department owns', () => {
 
   it('does not read "so" before a good quality as one (这么好吃, 最好的一次)', () => {
     for (const text of ['这么好吃', '最好的一次购物', '真的好用']) expect(judged(text), text).toBe(false);
+  });
+});
+
+describe('judgesOnlyUnowned', () => {
+  const judges = (raw: string) => {
+    const { text, tokens } = prepareLine(raw);
+    return judgesOnlyUnowned(reader.view(text, tokens));
+  };
+
+  it('holds for a line that judges a book\'s content or its author, in either script', () => {
+    for (const text of ['内容空洞，看完什么都没学到，上当了', '作家写得太肤浅了，很失望', '翻譯很生硬，內容一般般']) expect(judges(text), text).toBe(true);
+  });
+
+  it('does not hold for a fault a department owns, nor for a line that names the content without judging it', () => {
+    for (const text of ['内容还行，就是印刷模糊，还缺页', '用户询问开出的票内容是哪件商品', '对，就是这几个订单 内容都是办公用品']) expect(judges(text), text).toBe(false);
   });
 });

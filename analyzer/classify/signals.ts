@@ -603,11 +603,19 @@ const JUDGEMENTS = new Set([
  * Whether the line judges only what no department owns (TAXONOMY.md: a book's story, its author, brand news): it
  * names such a thing, and of the taxonomy's terms at most judgements that fit anything (内容空洞 作者敷衍 上当了,
  * 这书很一般). A problem a department owns (印刷模糊, 缺页, 送货太慢) is a term of its own and keeps the line.
+ * And it is a judgement of such a thing: a bad evaluation, a complaint cue or such a judgement, or more than one
+ * word of what no department owns (内容空洞 holds 内容, 翻译 and 内容一般 go together). A line that names it once
+ * and judges nothing (开出的票内容是哪件商品, 内容都是办公用品 in an invoice conversation) is left to the model and
+ * its conversation.
  */
 export function judgesOnlyUnowned(l: LineView): boolean {
   if (l.evidence.unowned.length === 0) return false;
-  for (const t of l.evidence.terms) if (!JUDGEMENTS.has(t.term)) return false;
-  return true;
+  let judged = l.negativeEvaluation || l.evidence.cues.length > 0 || l.evidence.unowned.length > 1;
+  for (const t of l.evidence.terms) {
+    if (!JUDGEMENTS.has(t.term)) return false;
+    judged = true;
+  }
+  return judged;
 }
 
 /** Stage 1: line inputs plus the conversation. `p0` = stage-0 P(complaint) of the earlier customer lines. */
