@@ -604,7 +604,7 @@ const JUDGEMENTS = new Set([
  * names such a thing, and of the taxonomy's terms at most judgements that fit anything (内容空洞 作者敷衍 上当了,
  * 这书很一般). A problem a department owns (印刷模糊, 缺页, 送货太慢) is a term of its own and keeps the line.
  * And it is a judgement of such a thing: a bad evaluation, a complaint cue or such a judgement, or more than one
- * word of what no department owns (内容空洞 holds 内容, 翻译 and 内容一般 go together). A line that names it once
+ * mention of what no department owns (内容空洞 holds 内容; 翻译 and 内容一般 go together). A line that names it once
  * and judges nothing (开出的票内容是哪件商品, 内容都是办公用品 in an invoice conversation) is left to the model and
  * its conversation.
  */
