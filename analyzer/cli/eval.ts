@@ -194,7 +194,7 @@ async function main(): Promise<void> {
   const mixes: Record<string, Stratified> = {};
   const text: string[] = [`classifier ${classifier.version}, taxonomy ${classifier.taxonomyVersion}`];
 
-  const run = (name: string, examples: Example[], showMistakes = true) => {
+  const run = (name: string, examples: Example[], showMistakes = true): Scored[] => {
     const t0 = performance.now();
     const scored = scoreWith(classifier, examples);
     const ms = performance.now() - t0;
@@ -203,6 +203,7 @@ async function main(): Promise<void> {
     if (other) paired[name] = comparePaired(scored, other.score(examples));
     text.push('', formatReport(name, r, ids), `(${((1000 * ms) / Math.max(1, examples.length)).toFixed(1)} µs/line including masking, normalization and segmentation)`);
     if (showErrors > 0 && showMistakes) text.push(mistakes(scored, showErrors));
+    return scored;
   };
 
   // The targets are about buyer lines. The pipeline and the classify CLI (given a role) never count agent
@@ -258,9 +259,9 @@ async function main(): Promise<void> {
       // the whole set and the tune part are still reported, marked, to show how much it fits what it learned.
       const learned = learnedTune(classifier);
       const tuneName = learned ? 'tune part (trained on)' : 'tune part';
-      run(learned ? 'real dev (all; its tune part was trained on)' : 'real dev (all)', real.examples, false);
+      const all = run(learned ? 'real dev (all; its tune part was trained on)' : 'real dev (all)', real.examples, false);
       run(learned ? 'real dev (sure labels only; tune part trained on)' : 'real dev (sure labels only)', sure, false);
-      run(BLIND, blind, false);
+      const blindScored = run(BLIND, blind, false);
       // What `npm run classify` sees: one line, no conversation. Chat lines that take their meaning from the
       // conversation (details, short follow-ups) cannot be right this way; reviews and summaries are unchanged.
       if (!learned) run('real dev, each line alone (as npm run classify reads it)', real.examples.map(alone), false);
@@ -270,10 +271,10 @@ async function main(): Promise<void> {
       if (!learned) run('real dev converted to traditional', real.examples.map(asTraditional), false);
       run(`${BLIND}, converted to traditional`, blind.map(asTraditional), false);
       // Measures of their own, on the lines the model did not learn from.
-      const unseen = learned ? { name: BLIND, examples: blind } : { name: 'real dev (all)', examples: real.examples };
+      const unseen = learned ? { name: BLIND, examples: blind, scored: blindScored } : { name: 'real dev (all)', examples: real.examples, scored: all };
       if (real.reviewCategories) {
-        const reviews = unseen.examples.filter((e) => e.source === 'reviews');
-        const mix = stratified(scoreWith(classifier, reviews), (e) => e.stratum, real.reviewCategories);
+        const reviews = unseen.scored.filter((s) => s.example.source === 'reviews');
+        const mix = stratified(reviews, (e) => e.stratum, real.reviewCategories);
         mixes[`${unseen.name}: reviews at the review file's category mix`] = mix;
         text.push('', byCategory(`${unseen.name}: reviews`, mix));
       }
