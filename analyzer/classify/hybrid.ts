@@ -15,7 +15,7 @@ import { GOOD, type LexiconEvidence } from './lexicon.ts';
 import { unpackModel } from './model-codec.ts';
 import { namedFeature, SEED } from './features.ts';
 import { remapClasses, SparseBinary, SparseSoftmax, type SparseBinaryData, type SparseSoftmaxData } from './sparse-lr.ts';
-import { collectContext, collectDepartment, contextVector, conversationWeight, departmentVectors, judgesOnlyUnowned, type LineView, namesProblem, ownerView, previousComplaint, previousDepartment, SignalReader, type Signals } from './signals.ts';
+import { collectContext, collectDepartment, CONTEXT_FEATURES, contextVector, conversationWeight, departmentVectors, judgesOnlyUnowned, LINE_FEATURES, type LineView, namesProblem, ownerView, previousComplaint, previousDepartment, SignalReader, type Signals } from './signals.ts';
 import type { Classifier, ClassifierInput } from './types.ts';
 
 export const MODEL_FORMAT = 'fankui-classifier/1';
@@ -108,6 +108,8 @@ export class HybridClassifier implements Classifier {
   readonly #complaint: SparseBinary;
   readonly #department: SparseSoftmax;
   readonly #probs: Float64Array;
+  /** Stage 1's dense inputs of the line being classified (contextVector writes them here). */
+  readonly #contextInputs: number[] = new Array<number>(LINE_FEATURES.length + CONTEXT_FEATURES.length).fill(0);
   /** Taxonomy departments the model was not trained on (routed by their lexicon until retrained). */
   readonly #untrained: number[];
   /** Sub-topic classes of each department, as indices into the sub-topic model. */
@@ -159,7 +161,7 @@ export class HybridClassifier implements Classifier {
     const p0 = previousComplaint(s, this.#line);
     // TAXONOMY.md: "好的", "谢谢" are never counted, whatever came before them; nor a judgement of a book's story.
     const ceiling = s.line.ack ? ACK_CEILING : judgesOnlyUnowned(s.line) ? UNOWNED_CEILING : 1;
-    const pComplaint = Math.min(this.#complaint.predictOfCollected(collectContext(s, this.#complaint.index), contextVector(s, p0)), ceiling);
+    const pComplaint = Math.min(this.#complaint.predictOfCollected(collectContext(s, this.#complaint.index), contextVector(s, p0, this.#contextInputs)), ceiling);
     if (pComplaint < this.#model.threshold) {
       return { complaint: false, department: null, departments: [], confidence: round(1 - pComplaint), subTopic: null, evidence: [], contextEvidence: [] };
     }

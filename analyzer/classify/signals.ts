@@ -176,21 +176,19 @@ function contrasts(text: string): boolean {
  * its tokens, by position (no second segmentation). A hand-written scan: this runs for every line.
  */
 export function splitClauses(text: string, tokens: readonly string[]): Clause[] {
-  const spans: [number, number][] = [];
+  const out: Clause[] = [];
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (isClauseBreak(c)) {
-      if (i > from) spans.push([from, i]);
+      if (i > from) out.push(clause(text, from, i));
       from = i + 1;
     } else if (i > from && TURN_STARTS.has(c) && turnsAt(text, i)) {
-      spans.push([from, i]);
+      out.push(clause(text, from, i));
       from = i;
     }
   }
-  if (text.length > from) spans.push([from, text.length]);
-  const out: Clause[] = [];
-  for (const [a, b] of spans) out.push({ text: text.slice(a, b), tokenAt: [], start: a, end: b });
+  if (text.length > from) out.push(clause(text, from, text.length));
   if (out.length < 2) return out;
   let cursor = 0;
   let k = 0;
@@ -199,11 +197,13 @@ export function splitClauses(text: string, tokens: readonly string[]): Clause[] 
     const at = text.indexOf(t, cursor);
     if (at < 0) continue;
     cursor = at + t.length;
-    while (k < spans.length - 1 && at >= spans[k]![1]) k++;
-    if (at >= spans[k]![0]) out[k]!.tokenAt.push(i);
+    while (k < out.length - 1 && at >= out[k]!.end) k++;
+    if (at >= out[k]!.start) out[k]!.tokenAt.push(i);
   }
   return out;
 }
+
+const clause = (text: string, start: number, end: number): Clause => ({ text: text.slice(start, end), tokenAt: [], start, end });
 
 /** `text` with each of `words` replaced by a comma, the longest words first. */
 function cutWords(text: string, words: readonly string[]): string {
@@ -211,6 +211,21 @@ function cutWords(text: string, words: readonly string[]): string {
   for (const w of [...words].sort((a, b) => b.length - a.length)) out = out.split(w).join('，');
   return out;
 }
+
+/** The lexicon hits as features: a department term (`warehouse`), a sub-topic term (`warehouse/slow_dispatch`), the kinds of cue. */
+const termFeatures = new Map<string, Map<string, number>>();
+function termFeature(department: string, subTopic: string | null): number {
+  let bySub = termFeatures.get(department);
+  if (!bySub) termFeatures.set(department, (bySub = new Map()));
+  const key = subTopic ?? '';
+  let f = bySub.get(key);
+  if (f === undefined) bySub.set(key, (f = namedFeature(SEED.lexicon, subTopic ? `${department}/${subTopic}` : department)));
+  return f;
+}
+const CUE_FEATURE = namedFeature(SEED.lexicon, 'cue');
+const NEGATED_FEATURE = namedFeature(SEED.lexicon, 'negated');
+const HEDGE_FEATURE = namedFeature(SEED.lexicon, 'hedge');
+const UNOWNED_FEATURE = namedFeature(SEED.lexicon, 'unowned');
 
 const APOLOGY = /抱歉|不好意思|给您带来|请您谅解|非常理解|理解您的心情|对不起|实在抱歉|深表歉意/;
 
@@ -255,12 +270,12 @@ export class SignalReader {
       if (i < 0) continue;
       lex[i]! += t.weight;
       if (t.subTopic) sub[i] = 1;
-      lexicon.push(namedFeature(SEED.lexicon, t.subTopic ? `${t.department}/${t.subTopic}` : t.department));
+      lexicon.push(termFeature(t.department, t.subTopic));
     }
-    if (evidence.cues.length > 0) lexicon.push(namedFeature(SEED.lexicon, 'cue'));
-    if (evidence.negated.length > 0) lexicon.push(namedFeature(SEED.lexicon, 'negated'));
-    if (evidence.hedges.length > 0) lexicon.push(namedFeature(SEED.lexicon, 'hedge'));
-    if (evidence.unowned.length > 0) lexicon.push(namedFeature(SEED.lexicon, 'unowned'));
+    if (evidence.cues.length > 0) lexicon.push(CUE_FEATURE);
+    if (evidence.negated.length > 0) lexicon.push(NEGATED_FEATURE);
+    if (evidence.hedges.length > 0) lexicon.push(HEDGE_FEATURE);
+    if (evidence.unowned.length > 0) lexicon.push(UNOWNED_FEATURE);
     return { evidence, lex, sub, lexicon };
   }
 
@@ -634,7 +649,12 @@ export const CONTEXT_FEATURES = [
 
 const CONTEXT_ZEROS: readonly number[] = CONTEXT_FEATURES.map(() => 0);
 
-export function contextVector(s: Signals, p0: readonly number[]): number[] {
+/**
+ * Stage 1's dense inputs: the line's (lineVector), then the conversation's in the order of CONTEXT_FEATURES.
+ * Written into `into` when given (the classifier's own buffer, read before the next line: no array per line),
+ * else into a new plain array (training keeps one per example).
+ */
+export function contextVector(s: Signals, p0: readonly number[], into?: number[]): number[] {
   const line = lineVector(s.line);
   const has = s.previous.length > 0 ? 1 : 0;
   // Earlier lines only add evidence: a complaint raised before supports this line; a neutral opener
@@ -643,8 +663,12 @@ export function contextVector(s: Signals, p0: readonly number[]): number[] {
   // The conversation so far: a follow-up line belongs to a complaint raised a few lines up too.
   const prev2 = p0.length > 1 ? clip(logit(Math.max(...p0)), 0, 8) / 4 : prev;
   const short = s.line.length <= 8 ? 1 : 0;
-  // A plain array, as lineVector's; the line's inputs first, then the conversation's in the order of CONTEXT_FEATURES.
-  const out = line.concat(CONTEXT_ZEROS);
+  // A plain array, as lineVector's.
+  let out: number[];
+  if (into) {
+    out = into;
+    for (let i = 0; i < line.length; i++) out[i] = line[i]!;
+  } else out = line.concat(CONTEXT_ZEROS);
   let k = line.length;
   out[k++] = has;
   out[k++] = prev;
