@@ -5,7 +5,7 @@ import { segment } from '../text/segment.ts';
 import { BayesModel } from './bayes.ts';
 import { loadModelFile } from './hybrid.ts';
 import { FeatureIndex } from './feature-index.ts';
-import { clauseTokens, collectContext, collectDepartment, contextSparse, departmentSparse, judgesOnlyUnowned, SignalReader, splitClauses } from './signals.ts';
+import { clauseTokens, collectContext, collectDepartment, CONTEXT_FEATURES, contextSparse, contextVector, departmentSparse, judgesOnlyUnowned, LINE_FEATURES, SignalReader, splitClauses } from './signals.ts';
 
 const reader = new SignalReader(loadTaxonomy(), new BayesModel(loadModelFile().bayes));
 
@@ -68,6 +68,16 @@ describe('SignalReader: rows collected for the heads', () => {
         expect(collectDepartment(s, index)).toBe(departmentSparse(s).length);
         expect(rowsOf(index)).toEqual(expectedDept);
       }
+    });
+  }
+  // The classifier writes stage 1's dense inputs into one buffer for every line: what an earlier line left in it
+  // must not show, so it reads what a new array would hold.
+  const buffer = new Array<number>(LINE_FEATURES.length + CONTEXT_FEATURES.length).fill(7);
+  for (const input of inputs) {
+    it(`dense inputs of ${input.text}, written into a reused buffer`, () => {
+      const s = sharedReader.read({ ...input, tokens: segment(input.text) });
+      const p0 = s.previous.map((_, k) => 0.9 - 0.2 * k);
+      expect(contextVector(s, p0, buffer)).toEqual(contextVector(s, p0));
     });
   }
 });
