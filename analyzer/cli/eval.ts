@@ -75,9 +75,11 @@ function demoExamples(): Example[] {
  * How far two annotators agree on the sample both labeled, next to how the classifier does against each: the
  * targets read differently when people themselves disagree on a share of the lines.
  */
-function agreement(classifier: Classifier, examples: readonly Example[], ids: string[], which?: string): string {
+/** `scored`: the classifier's judgements of the lines, made by the report they belong to (not made again here). */
+function agreement(scored: readonly Scored[], ids: string[], which?: string): string {
   const second = loadSecondAnnotator();
-  const paired = examples.filter((e) => e.ref !== undefined && second.has(e.ref));
+  const model = scored.filter((s) => s.example.ref !== undefined && second.has(s.example.ref));
+  const paired = model.map((s) => s.example);
   if (paired.length === 0) return 'agreement: no second-annotator labels for these items';
   const asPrediction = (l: SecondLabel): Classification => ({
     complaint: l.complaint,
@@ -89,7 +91,6 @@ function agreement(classifier: Classifier, examples: readonly Example[], ids: st
     contextEvidence: [],
   });
   const asGold = (e: Example): Example => ({ ...e, complaint: second.get(e.ref!)!.complaint, departments: second.get(e.ref!)!.departments });
-  const model = scoreWith(classifier, paired);
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(6);
   const row = (name: string, r: Report) => `  ${name.padEnd(34)} F1 ${pct(r.complaint.f1)}   acceptable primary ${pct(r.primaryAcceptable.rate)}`;
   const lines = [`== agreement: ${paired.length} real dev items labeled again by a second annotator, by the same rules (test/fixtures/real-dev/second-annotator.labels.jsonl)${which ? `; ${which}` : ''}`];
@@ -271,14 +272,14 @@ async function main(): Promise<void> {
       if (!learned) run('real dev converted to traditional', real.examples.map(asTraditional), false);
       run(`${BLIND}, converted to traditional`, blind.map(asTraditional), false);
       // Measures of their own, on the lines the model did not learn from.
-      const unseen = learned ? { name: BLIND, examples: blind, scored: blindScored } : { name: 'real dev (all)', examples: real.examples, scored: all };
+      const unseen = learned ? { name: BLIND, scored: blindScored } : { name: 'real dev (all)', scored: all };
       if (real.reviewCategories) {
         const reviews = unseen.scored.filter((s) => s.example.source === 'reviews');
         const mix = stratified(reviews, (e) => e.stratum, real.reviewCategories);
         mixes[`${unseen.name}: reviews at the review file's category mix`] = mix;
         text.push('', byCategory(`${unseen.name}: reviews`, mix));
       }
-      text.push('', agreement(classifier, unseen.examples, ids, learned ? 'blind part only: the model learned from the tune part' : undefined));
+      text.push('', agreement(unseen.scored, ids, learned ? 'blind part only: the model learned from the tune part' : undefined));
     }
   }
 
