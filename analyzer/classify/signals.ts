@@ -213,15 +213,7 @@ function cutWords(text: string, words: readonly string[]): string {
 }
 
 /** The lexicon hits as features: a department term (`warehouse`), a sub-topic term (`warehouse/slow_dispatch`), the kinds of cue. */
-const termFeatures = new Map<string, Map<string, number>>();
-function termFeature(department: string, subTopic: string | null): number {
-  let bySub = termFeatures.get(department);
-  if (!bySub) termFeatures.set(department, (bySub = new Map()));
-  const key = subTopic ?? '';
-  let f = bySub.get(key);
-  if (f === undefined) bySub.set(key, (f = namedFeature(SEED.lexicon, subTopic ? `${department}/${subTopic}` : department)));
-  return f;
-}
+const termFeature = (department: string, subTopic: string | null) => namedFeature(SEED.lexicon, subTopic ? `${department}/${subTopic}` : department);
 const CUE_FEATURE = namedFeature(SEED.lexicon, 'cue');
 const NEGATED_FEATURE = namedFeature(SEED.lexicon, 'negated');
 const HEDGE_FEATURE = namedFeature(SEED.lexicon, 'hedge');
@@ -233,6 +225,8 @@ export class SignalReader {
   readonly lexicon: Lexicon;
   readonly departments: readonly string[];
   readonly #nbDeptIndex: number[];
+  /** termFeature of each department's terms (taxonomy order), by sub-topic id ('' for the department's own terms). */
+  readonly #termFeatures: Map<string, number>[];
   readonly #cache = new RecentCache<LineView>();
   readonly #agentCache = new RecentCache<LexiconView>();
   /** Where each feature of the line being viewed comes from (textFeatures' `at`). */
@@ -250,6 +244,7 @@ export class SignalReader {
     this.lexicon = Lexicon.of(taxonomy);
     this.departments = taxonomy.departments.map((d) => d.id);
     this.#nbDeptIndex = this.departments.map((d) => bayes.classes.indexOf(d));
+    this.#termFeatures = taxonomy.departments.map((d) => new Map([['', termFeature(d.id, null)], ...d.subTopics.map((t) => [t.id, termFeature(d.id, t.id)] as const)]));
   }
 
   /**
@@ -270,7 +265,7 @@ export class SignalReader {
       if (i < 0) continue;
       lex[i]! += t.weight;
       if (t.subTopic) sub[i] = 1;
-      lexicon.push(termFeature(t.department, t.subTopic));
+      lexicon.push(this.#termFeatures[i]!.get(t.subTopic ?? '')!);
     }
     if (evidence.cues.length > 0) lexicon.push(CUE_FEATURE);
     if (evidence.negated.length > 0) lexicon.push(NEGATED_FEATURE);
