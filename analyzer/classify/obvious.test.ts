@@ -103,6 +103,12 @@ const OBVIOUS: [string, string][] = [
   ['none', '可以貨到付款嗎'],
   ['none', '能包邮吗'],
   ['none', '明天能到吗'],
+  // Asking about stock before buying is a question; stock that runs out after the order is the warehouse's.
+  ['none', '38码没货了吗'],
+  ['none', '深蓝色显示无货 还会补吗'],
+  ['none', '这个42码是不是卖完了'],
+  ['warehouse', '我买的XL怎么说没货了 都付款两天了'],
+  ['warehouse', '订单显示缺货 还发不发'],
   ['product', '你好 录音笔坏了'],
   ['product', '坐便器的盖板松动'],
   ['product', '你好 我的耳机坏了'],
