@@ -73,9 +73,9 @@ function demoExamples(): Example[] {
 
 /**
  * How far two annotators agree on the sample both labeled, next to how the classifier does against each: the
- * targets read differently when people themselves disagree on a share of the lines.
+ * targets read differently when people themselves disagree on a share of the lines. `scored`: the classifier's
+ * judgements of the lines, made by the report they belong to (not made again here).
  */
-/** `scored`: the classifier's judgements of the lines, made by the report they belong to (not made again here). */
 function agreement(scored: readonly Scored[], ids: string[], which?: string): string {
   const second = loadSecondAnnotator();
   const model = scored.filter((s) => s.example.ref !== undefined && second.has(s.example.ref));
