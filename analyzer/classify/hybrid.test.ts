@@ -151,6 +151,19 @@ describe('HybridClassifier (the committed model)', () => {
     }
   });
 
+  it('shows no place name, month, conjunction, amount or direction as evidence, by its part of speech (济南, 上个月, 要么, 几百块, 右下角)', () => {
+    const lines = ['如果今天能到天津我还可以打电话自己催一下 已经两天没有物流更新了', '单位：济南恒信建筑工程有限公司 发票抬头开错了', '物流慢死，付款8.9天才发货，买了几百块也没赠品'];
+    lines.push('USB接口太少，只有两个，而且都在机身右下角位置，外接鼠标很碍事', '上个月的发票到现在还没开');
+    for (const text of lines) {
+      const c = run(text);
+      expect(c.complaint, text).toBe(true);
+      expect(c.evidence.length, text).toBeGreaterThan(0);
+      for (const w of ['天津', '济南', '几百块', '右下角', '上个月', '如果']) expect(c.evidence, text).not.toContain(w);
+    }
+    // The text model weighs 要么 towards 产品; the line has nothing else to show.
+    expect(run('要么换要么退').evidence).not.toContain('要么');
+  });
+
   it('shows no word that is part of a longer one shown, no placeholder and no number as evidence', () => {
     for (const text of ['都五天了还没发货，太慢了', '东西显示签收了但我根本没收到', '12个中有2个这种货色，糊弄消费者 [组织机构x]', '能开增值税专用发票吗']) {
       const c = run(text);

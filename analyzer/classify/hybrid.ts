@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { Classification } from '../../schemas/analyzed-message.ts';
 import type { Taxonomy } from '../../schemas/taxonomy.ts';
+import { partOfSpeech } from '../text/segment.ts';
 import { BayesModel, type BayesModelData } from './bayes.ts';
 import { FeatureIndex } from './feature-index.ts';
 import { GOOD, type LexiconEvidence } from './lexicon.ts';
@@ -235,14 +236,14 @@ export class HybridClassifier implements Classifier {
     const out = new Set(lexicon);
     if (out.size < 3) {
       const ranked = tokens
-        .filter((t) => t.length >= 2 && HAN.test(t) && !t.startsWith('[') && !isFunctionWord(t) && !this.#praise.has(t))
+        .filter((t) => t.length >= 2 && HAN.test(t) && !t.startsWith('[') && !this.#praise.has(t))
         .map((t) => ({ t, w: this.#wordWeight(t, department) }))
         .filter((x) => x.w > 1)
         .sort((a, b) => b.w - a.w);
       for (const { t } of ranked) {
         if (out.size >= 4) break;
         // A word inside a lexicon word, or holding one (增值税专用发票 beside 增值税, 发票), would show it twice.
-        if (!lexicon.some((w) => w.includes(t) || t.includes(w))) out.add(t);
+        if (!isFunctionWord(t) && !lexicon.some((w) => w.includes(t) || t.includes(w))) out.add(t);
       }
     }
     return [...out];
@@ -310,36 +311,32 @@ function contextEvidence(s: Signals, department: string, p0: readonly number[]):
 }
 
 /**
- * Words that say nothing to a department head as evidence, however the text model weighs them: conjunctions,
- * pronouns and demonstratives, time words, a number with its measure word (一个, 两次, 这种, 好几条, 三天, 一个月,
- * 一股), adverbs of degree and manner (有点, 根本, 一直), discourse words (结果, 其实, 感觉) and the verbs a summary
- * reports with (反映, 询问).
+ * jieba's parts of speech that name nothing a department owns, however the text model weighs the word: place names
+ * (济南, 深圳), times (上个月, 凌晨), conjunctions (要么, 否则), pronouns and demonstratives (这边, 别家), directions
+ * (上面, 右下角), numerals and measure words (几百块, 厘米), prepositions, particles, interjections and onomatopoeia.
+ * Adverbs (d) are not among them: jieba tags 进度, 慢死 and 迟迟 as adverbs too.
+ */
+const NAMES_NOTHING = new Set(['ns', 't', 'tg', 'c', 'r', 'rr', 'rz', 'f', 'm', 'mq', 'q', 'p', 'o', 'u', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'e', 'y']);
+/**
+ * The words of other parts of speech that say nothing either: adverbs of degree and manner (有点, 根本, 一直, 特别),
+ * discourse words (结果, 其实, 感觉), the verbs a summary reports with (反映, 询问), the order card's field names
+ * (金额, 信息) and the plain verbs of any order or request (收到, 下单, 申请, 处理, 显示).
  */
 const FUNCTION_WORDS = new Set([
-  ...['就是', '但是', '可是', '而且', '然后', '还有', '所以', '因为', '如果', '虽然', '只是', '还是', '或者', '并且', '于是'],
-  ...['你们', '我们', '他们', '她们', '自己', '大家', '这个', '那个', '这样', '那样', '这么', '那么', '这里', '那里', '这边', '那边'],
-  ...['现在', '今天', '昨天', '明天', '时候', '时间', '已经', '刚才', '之前', '以后', '上次', '每次', '当时'],
-  ...['出来', '起来', '进去', '回去', '过来', '一下', '可以', '表示', '通过', '告诉', '直接', '好多', '还要'],
-  ...['有点', '有些', '根本', '一直', '只有', '明明', '实际', '完全', '突然', '只能', '唯一', '全部', '总是', '经常', '仍然', '依然', '好像', '一样', '而已', '容易', '尽快'],
-  ...['结果', '其实', '本来', '居然', '竟然', '真的', '感觉', '觉得', '发现', '确定', '应该', '可惜', '东西', '情况', '用户', '反映', '询问', '要求', '建议'],
-  ...['里面', '不了', '不到', '为何', '为啥', '下去', '整体', '稍微', '明显', '别人', '回来', '一声', '购买', '订单', '又'],
-  // The order card's field names (订单金额, 商品信息) and the plain verbs of any order: 收到 the goods, 下单 again.
-  ...['金额', '信息', '编号', '单子', '商品', '下单', '收到', '最后', '下面', '就要'],
-  // What any request or review says, whatever went wrong: 申请, 处理, 显示; 宝贝 (the item), 真心, 总体, 人家; times.
-  ...['申请', '提供', '处理', '完成', '显示', '宝贝', '真心', '总体', '肯定', '最好', '过去', '样子', '人家', '不如', '晚上', '第二天', '小时', '分钟'],
-  ...['无法', '没法', '能否', '买回来', '任何', '各种', '之间', '真是', '左右', '将近', '段时间', '总共', '等到'],
-  // Adverbs and linking words the text model learned from real lines (特别, 简直, 否则, 总的来说), directions and
-  // places on or in something (上面, 中间, 手上, 心里), times of day, and where the goods came from (别家).
-  ...['特别', '比较', '简直', '绝对', '随便', '尤其', '相当', '反正', '偶尔', '尽量', '更好', '很多', '很少', '怎样', '这么久', '来说', '总的来说'],
-  ...['不然', '否则', '似乎', '至于', '为了', '何时', '其它', '其他', '别的', '有事', '正在'],
-  ...['上面', '中间', '左边', '右边', '下方', '上方', '里边', '外面', '心里', '手上', '别家', '到手'],
-  ...['近期', '上午', '中午', '下午', '凌晨', '半夜', '昨晚', '今晚', '当天', '前天', '星期', '一整天', '好久'],
+  ...['就是', '还有', '大家', '时候', '时间', '已经', '小时', '段时间', '等到', '心里', '手上', '到手'],
+  ...['出来', '起来', '进去', '回去', '回来', '表示', '告诉', '直接', '不了', '不到', '无法', '没法', '能否'],
+  ...['有点', '根本', '一直', '实际', '完全', '突然', '只能', '唯一', '全部', '经常', '仍然', '依然', '好像', '容易', '尽快', '又'],
+  ...['特别', '比较', '简直', '绝对', '随便', '尤其', '相当', '反正', '偶尔', '尽量', '更好', '似乎', '稍微', '明显', '整体', '总体', '总共'],
+  ...['结果', '其实', '居然', '竟然', '真的', '真是', '真心', '感觉', '觉得', '发现', '确定', '应该', '可惜', '肯定', '最好', '样子', '人家'],
+  ...['情况', '用户', '反映', '询问', '要求', '建议', '提供', '完成'],
+  ...['金额', '信息', '编号', '单子', '商品', '宝贝', '订单', '购买', '买回来', '下单', '收到', '就要', '申请', '处理', '显示'],
 ]);
 /** A number or ordinal with its measure word: 一个, 两次, 好几条, 三天, 第二次, 第三天, 一箱, 一罐. */
 const MEASURED = /^(?:第?[一二两三四五六七八九十几半每这那哪]|好几)(?:个多?)?[个次下点些样条张件块位种回遍天月周年股箱罐瓶盒包斤袋台双套颗根支分]$/;
 /** A word shown as evidence has Chinese in it: not a placeholder ([组织机构x]), a number or a model name (usb). */
 const HAN = /\p{Script=Han}/u;
-const isFunctionWord = (t: string) => FUNCTION_WORDS.has(t) || MEASURED.test(t);
+/** Whether the word says nothing as evidence. The part of speech is looked up last: it costs about 1 µs. */
+const isFunctionWord = (t: string) => FUNCTION_WORDS.has(t) || MEASURED.test(t) || NAMES_NOTHING.has(partOfSpeech(t));
 
 /** P(complaint) of an acknowledgement-only line (好的, 谢谢, 好的 [姓名x]): 547 of 548 such real dev lines are not complaints. */
 const ACK_CEILING = 0.02;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyTerms, segment } from './segment.ts';
+import { keyTerms, partOfSpeech, segment } from './segment.ts';
 
 describe('segment', () => {
   it('keeps shop-chat words whole', () => {
@@ -21,6 +21,21 @@ describe('segment', () => {
 
   it('returns nothing for empty text', () => {
     expect(segment('')).toEqual([]);
+  });
+});
+
+describe('partOfSpeech', () => {
+  it("gives jieba's tag for a dictionary word, and the same again from memory", () => {
+    expect(partOfSpeech('济南')).toBe('ns');
+    expect(partOfSpeech('上个月')).toBe('t');
+    expect(partOfSpeech('要么')).toBe('c');
+    expect(partOfSpeech('裤子')).toBe('n');
+    expect(partOfSpeech('裤子')).toBe('n');
+  });
+
+  it('gives no tag for a shop-chat word of our own or for what jieba splits', () => {
+    expect(partOfSpeech('错发')).toBe('');
+    expect(partOfSpeech('裤子太短了')).toBe('');
   });
 });
 
