@@ -162,6 +162,8 @@ describe('HybridClassifier (the committed model)', () => {
     }
     // The text model weighs 要么 towards 产品; the line has nothing else to show.
     expect(run('要么换要么退').evidence).not.toContain('要么');
+    // The filter is for the text model's words: a complaint cue of the lexicon is shown whatever jieba tags it (黑店: a place).
+    expect(run('黑店 东西都是坏的').evidence).toContain('黑店');
   });
 
   it('shows no word that is part of a longer one shown, no placeholder and no number as evidence', () => {
