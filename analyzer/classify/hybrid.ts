@@ -13,6 +13,7 @@ import { partOfSpeech } from '../text/segment.ts';
 import { BayesModel, type BayesModelData } from './bayes.ts';
 import { FeatureIndex } from './feature-index.ts';
 import { GOOD, type LexiconEvidence } from './lexicon.ts';
+import { RecentCache } from './recent.ts';
 import { unpackModel } from './model-codec.ts';
 import { namedFeature, SEED } from './features.ts';
 import { remapClasses, SparseBinary, SparseSoftmax, type SparseBinaryData, type SparseSoftmaxData } from './sparse-lr.ts';
@@ -111,6 +112,8 @@ export class HybridClassifier implements Classifier {
   readonly #probs: Float64Array;
   /** Stage 1's dense inputs of the line being classified (contextVector writes them here). */
   readonly #contextInputs: number[] = new Array<number>(LINE_FEATURES.length + CONTEXT_FEATURES.length).fill(0);
+  /** jieba's part of speech of the words weighed as evidence (#namesNothing), as looked up. */
+  readonly #partsOfSpeech = new RecentCache<string>();
   /** Taxonomy departments the model was not trained on (routed by their lexicon until retrained). */
   readonly #untrained: number[];
   /** Sub-topic classes of each department, as indices into the sub-topic model. */
@@ -243,10 +246,20 @@ export class HybridClassifier implements Classifier {
       for (const { t } of ranked) {
         if (out.size >= 4) break;
         // A word inside a lexicon word, or holding one (增值税专用发票 beside 增值税, 发票), would show it twice.
-        if (!namesNothing(t) && !lexicon.some((w) => w.includes(t) || t.includes(w))) out.add(t);
+        if (!this.#namesNothing(t) && !lexicon.some((w) => w.includes(t) || t.includes(w))) out.add(t);
       }
     }
     return [...out];
+  }
+
+  /**
+   * Whether a word the text model weighs says nothing as evidence. Not for the lexicon's cues: jieba tags 黑店 as a
+   * place and 为什么 as a pronoun. The part of speech is looked up last, and kept: jieba takes about 1 µs a word.
+   */
+  #namesNothing(word: string): boolean {
+    if (isFunctionWord(word)) return true;
+    const tag = this.#partsOfSpeech.get(word) ?? this.#partsOfSpeech.set(word, partOfSpeech(word));
+    return NAMES_NOTHING.has(tag);
   }
 
   /** Log-likelihood ratio of the word for the department against "not a complaint". */
@@ -336,11 +349,6 @@ const MEASURED = /^(?:第?[一二两三四五六七八九十几半每这那哪]|
 /** A word shown as evidence has Chinese in it: not a placeholder ([组织机构x]), a number or a model name (usb). */
 const HAN = /\p{Script=Han}/u;
 const isFunctionWord = (t: string) => FUNCTION_WORDS.has(t) || MEASURED.test(t);
-/**
- * Whether a word the text model weighs says nothing as evidence. Not for the lexicon's cues: jieba tags 黑店 as a
- * place and 为什么 as a pronoun. The part of speech is looked up last: it costs about 1 µs.
- */
-const namesNothing = (t: string) => isFunctionWord(t) || NAMES_NOTHING.has(partOfSpeech(t));
 
 /** P(complaint) of an acknowledgement-only line (好的, 谢谢, 好的 [姓名x]): 547 of 548 such real dev lines are not complaints. */
 const ACK_CEILING = 0.02;

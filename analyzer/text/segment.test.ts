@@ -25,7 +25,7 @@ describe('segment', () => {
 });
 
 describe('partOfSpeech', () => {
-  it("gives jieba's tag for a dictionary word, and the same again from memory", () => {
+  it("gives jieba's tag for a dictionary word, the same each time", () => {
     expect(partOfSpeech('济南')).toBe('ns');
     expect(partOfSpeech('上个月')).toBe('t');
     expect(partOfSpeech('要么')).toBe('c');
