@@ -1,5 +1,6 @@
 /**
- * The views of recently read lines, by text: a conversation's next line reads its earlier lines again.
+ * Recently looked-up values by text, bounded: the views of recently read lines (a conversation's next line reads
+ * its earlier lines again) and the parts of speech of evidence words.
  *
  * Two generations of plain maps. New entries go into the young one; when it is full it becomes the old one and
  * the previous old one is dropped whole; a hit in the old one moves the entry back to the young one. So the last
