@@ -60,6 +60,8 @@ const OBVIOUS: [string, string][] = [
   ['logistics', '不送货上门 让我自己去驿站拿'],
   ['logistics', '显示签收了 但我根本没收到'],
   ['logistics', '快递员态度很差'],
+  ['logistics', '快递员服务态度太差了'],
+  ['logistics', '送货的师傅态度好差'],
   ['logistics', '包裹丢了'],
   ['logistics', '箱子压坏了 里面的东西也碎了'],
   ['logistics', '快遞一直不派送'],
