@@ -2,7 +2,7 @@ import * as OpenCC from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../../schemas/taxonomy.ts';
 import { prepareLine } from '../text/prepare.ts';
-import { loadProbe, NEUTRAL_CHAT_PROBE, PRAISE_PROBES } from '../eval/examples.ts';
+import { loadCorpus, loadProbe, NEUTRAL_CHAT_PROBE, OUTSIDE_LINES_DIR, PRAISE_PROBES } from '../eval/examples.ts';
 import { createClassifier } from './index.ts';
 
 /**
@@ -185,6 +185,15 @@ describe('the shipped model on obvious lines', () => {
   it('gets at least 95 % right, the same lines in traditional script', () => {
     const wrong = mistakes(OBVIOUS.map(([g, t]) => [g, toTraditional(t)]));
     expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(Math.floor(OBVIOUS.length * 0.05));
+  });
+  // The same kind of lines by a writer who saw neither the corpus nor the real data (never tuned on).
+  const outside: [string, string][] = loadCorpus('all', OUTSIDE_LINES_DIR).map((e) => [e.complaint ? e.departments[0]! : 'none', e.text]);
+  it('gets at least 95 % of an outside writer’s obvious lines right (test/fixtures/outside-lines/), in both scripts', () => {
+    expect(outside.length).toBeGreaterThanOrEqual(300);
+    for (const lines of [outside, outside.map(([g, t]): [string, string] => [g, toTraditional(t)])]) {
+      const wrong = mistakes(lines);
+      expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(Math.floor(lines.length * 0.05));
+    }
   });
   // Lines written for measurement only and never tuned on: each is not a complaint.
   const flaggedShare = (file: string) => {

@@ -14,7 +14,7 @@ import { departmentIds, loadTaxonomy } from '../../schemas/taxonomy.ts';
 import { createClassifier } from '../classify/index.ts';
 import { HybridClassifier } from '../classify/hybrid.ts';
 import type { Classifier } from '../classify/types.ts';
-import { loadCorpus, loadProbe, loadRealDev, loadSecondAnnotator, NEUTRAL_CHAT_PROBE, NEUTRAL_CHAT_PROBE_B, PRAISE_PROBES, realSplit, tunePart, type Example, type SecondLabel, type Split } from '../eval/examples.ts';
+import { loadCorpus, loadProbe, loadRealDev, loadSecondAnnotator, NEUTRAL_CHAT_PROBE, NEUTRAL_CHAT_PROBE_B, OUTSIDE_LINES_DIR, PRAISE_PROBES, realSplit, tunePart, type Example, type SecondLabel, type Split } from '../eval/examples.ts';
 import { DRAWS, evaluate, formatReport, isRight, stratified, type Report, type Scored, type Stratified } from '../eval/metrics.ts';
 import { loadOtherModel, scoreWith } from '../eval/other-model.ts';
 import { comparePaired, formatPaired, type PairedReport } from '../eval/paired.ts';
@@ -114,7 +114,9 @@ function learnedTune(classifier: Classifier): boolean {
 const alone = (e: Example): Example => ({ ...e, context: undefined });
 
 /** The real-text sets set against the targets (besides the corpus and the demo). */
+const OUTSIDE = 'lines by an outside writer (test/fixtures/outside-lines/, never tuned on)';
 const TARGET_SETS = [
+  OUTSIDE,
   'real dev (all)',
   'real dev, each line alone (as npm run classify reads it)',
   'real dev converted to traditional',
@@ -245,6 +247,10 @@ async function main(): Promise<void> {
       `   by group: ${[...byCat].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`,
     );
   }
+
+  // Complaints and not, by a writer who saw neither the corpus nor the real data: how the classifier does on
+  // obvious lines worded in ways it was not built from.
+  run(OUTSIDE, loadCorpus('all', OUTSIDE_LINES_DIR), false);
 
   if (values.real) {
     const real = loadRealDev();

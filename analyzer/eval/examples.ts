@@ -94,6 +94,13 @@ export const NEUTRAL_CHAT_PROBE = fixture('neutral-chat-probe.jsonl');
  * 安装师傅, 白条), written for measurement; looked at while the classifier was improved.
  */
 export const NEUTRAL_CHAT_PROBE_B = fixture('neutral-chat-probe-b.jsonl');
+/**
+ * test/fixtures/outside-lines/: buyer lines nobody would argue about, in the corpus's format (367: 206 complaints
+ * over all six departments, 161 not; a quarter traditional, Taiwan and Hong Kong phrasing; slang, emoji, typos,
+ * order numbers), written by a writer who saw neither the corpus nor ../shared/data. Counted, never tuned on: its
+ * mistakes were read once, when it was added. Read with loadCorpus('all', OUTSIDE_LINES_DIR).
+ */
+export const OUTSIDE_LINES_DIR = fixture('outside-lines/');
 
 /** A probe file: lines that are all not complaints, each with a group (`cat` or `kind`), kept in `ref`. */
 export function loadProbe(file: string): Example[] {

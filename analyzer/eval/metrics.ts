@@ -223,7 +223,7 @@ export function formatReport(title: string, r: Report, departmentIds: readonly s
   const c = r.complaint;
   lines.push(`complaint detection   P ${pct(c.precision)}  R ${pct(c.recall)}  F1 ${pct(c.f1)}   (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`);
   lines.push(`acceptable primary    ${pct(r.primaryAcceptable.rate)} of ${r.primaryAcceptable.n} complaints  (${pct(r.primaryAcceptableWhenFlagged.rate)} of the ${r.primaryAcceptableWhenFlagged.n} flagged)`);
-  lines.push(`sub-topic             ${pct(r.subTopic.rate)} of ${r.subTopic.n} (right primary, gold sub-topic known)`);
+  if (r.subTopic.n > 0) lines.push(`sub-topic             ${pct(r.subTopic.rate)} of ${r.subTopic.n} (right primary, gold sub-topic known)`);
   for (const [k, s] of Object.entries(r.byScript).sort()) lines.push(`script ${k.padEnd(12)}  ${pad(s.n, 5)} lines  complaint F1 ${pct(s.complaintF1)}  acceptable primary ${pct(s.primaryAcceptable)}`);
   lines.push('');
   lines.push(`department      P       R       F1`);
