@@ -113,8 +113,9 @@ function learnedTune(classifier: Classifier): boolean {
 
 const alone = (e: Example): Example => ({ ...e, context: undefined });
 
-/** The real-text sets set against the targets (besides the corpus and the demo). */
+/** Obvious lines by a writer who saw neither the corpus nor the real data. */
 const OUTSIDE = 'lines by an outside writer (test/fixtures/outside-lines/, never tuned on)';
+/** The sets besides the corpus and the demo that are set against the targets. */
 const TARGET_SETS = [
   OUTSIDE,
   'real dev (all)',
