@@ -108,12 +108,26 @@ export class BayesModel {
    * documents far less, so small classes win lines they never saw.
    */
   scoresFairFor(features: readonly number[], classes: readonly number[], out: Float64Array): Float64Array {
+    return this.#fairSum(this.#index.collect(features), classes, out);
+  }
+
+  /**
+   * As `scoresFairFor`, for the features whose rows in another index are rows[0…n) (-1 = unknown), `map` taking
+   * those rows to this model's (FeatureIndex.translation): the same sums, without looking the features up again.
+   */
+  scoresFairForRows(rows: ArrayLike<number>, n: number, map: Int32Array, classes: readonly number[], out: Float64Array): Float64Array {
+    this.#index.start();
+    this.#index.addMappedRows(rows, n, map);
+    return this.#fairSum(this.#index.count, classes, out);
+  }
+
+  /** scoresFairFor's sums over the `n` rows the index just found. */
+  #fairSum(n: number, classes: readonly number[], out: Float64Array): Float64Array {
     let floor = 0;
     for (const c of classes) {
       out[c] = this.#priors[c]!;
       if (this.#unseen[c]! < floor) floor = this.#unseen[c]!;
     }
-    const n = this.#index.collect(features);
     const rows = this.#index.found;
     const logp = this.#logp;
     for (let k = 0; k < n; k++) {

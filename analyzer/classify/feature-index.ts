@@ -150,6 +150,34 @@ export class FeatureIndex {
     this.#count = m;
   }
 
+  /**
+   * Adds the rows that `map` gives for rows[0…n) of another index (-1 = unknown there or here; see `translation`),
+   * not collected yet since `start`: a line's features looked up once in the shared index serve a model of its own.
+   */
+  addMappedRows(rows: ArrayLike<number>, n: number, map: Int32Array): void {
+    const call = this.#call;
+    const found = this.#room(n);
+    let m = this.#count;
+    for (let k = 0; k < n; k++) {
+      const at = rows[k]!;
+      const r = at < 0 ? -1 : map[at]!;
+      if (r < 0 || this.#stamp[r] === call) continue;
+      this.#stamp[r] = call;
+      found[m++] = r;
+    }
+    this.#count = m;
+  }
+
+  /** For each row of this index, the row of the same feature in `other` (-1 when `other` does not know it). */
+  translation(other: FeatureIndex): Int32Array {
+    const map = new Int32Array(this.size).fill(-1);
+    for (let i = 0; i <= this.#mask; i++) {
+      const r = this.#slots[2 * i + 1]!;
+      if (r !== 0) map[r - 1] = other.row(this.#slots[2 * i]! >>> 0);
+    }
+    return map;
+  }
+
   /** How many rows the last collection holds (in `found`). */
   get count(): number {
     return this.#count;

@@ -26,12 +26,22 @@ const MAY_CHANGE = /[\[\d]|http|www\./i;
 export function canonical(text: string): string {
   // Most lines hold no placeholder, link or digit: nothing to replace.
   if (!MAY_CHANGE.test(text)) return text;
-  let out = text.replace(PLACEHOLDER_NAMES, (m, name: string) => {
-    for (const [re, ch] of KINDS) if (re.test(name)) return ch;
-    return m;
-  });
-  out = out.replace(/https?:\/\/\S+|www\.\S+/g, LINK);
+  let out = text.indexOf('[') < 0 ? text : text.replace(PLACEHOLDER_NAMES, placeholderChar);
+  if (LINK_START.test(out)) out = out.replace(/https?:\/\/\S+|www\.\S+/g, LINK);
   return out.replace(/\d+(?:[.,]\d+)*/g, '0');
+}
+
+const LINK_START = /http|www\./i;
+
+/** The character a placeholder stands as, by its name (the same few names recur: [数字x], [订单x]); the placeholder itself when it is of no kind. */
+const PLACEHOLDER_CHARS = new Map<string, string | null>();
+function placeholderChar(m: string, name: string): string {
+  let ch = PLACEHOLDER_CHARS.get(name);
+  if (ch === undefined) {
+    ch = KINDS.find(([re]) => re.test(name))?.[1] ?? null;
+    if (PLACEHOLDER_CHARS.size < 10_000) PLACEHOLDER_CHARS.set(name, ch);
+  }
+  return ch ?? m;
 }
 
 /** FNV-1a over UTF-16 code units, seeded by feature kind. */

@@ -58,6 +58,11 @@ export function loadModelFile(path: string | URL = DEFAULT_MODEL_PATH): ModelFil
 interface CompiledModels {
   bayes: BayesModel;
   subTopics: BayesModel;
+  /**
+   * The shared index's rows → the sub-topic model's (FeatureIndex.translation): a line's rows, looked up once,
+   * serve it too. Undefined when the shared index lacks some of its features (a model file not made by train.ts).
+   */
+  subTopicRows: Int32Array | undefined;
   line: SparseBinary;
   complaint: SparseBinary;
   lineDepartment: SparseSoftmax;
@@ -86,9 +91,11 @@ function compiledModels(model: ModelFile, depts: readonly string[]): CompiledMod
   const width = model.bayes.classes.length + 1 + depts.length + 1;
   const index = new FeatureIndex([model.bayes.hashes, model.line.hashes, model.complaint.hashes, model.lineDepartment.hashes, model.department.hashes], Math.ceil(width / 16) * 16);
   const trained = model.department.departments;
+  const subTopics = new BayesModel(model.subTopics);
   const compiled: CompiledModels = {
     bayes: new BayesModel(model.bayes, index, true),
-    subTopics: new BayesModel(model.subTopics),
+    subTopics,
+    subTopicRows: coversAll(index.translation(subTopics.index), subTopics.index.size),
     line: new SparseBinary(model.line, index, true),
     complaint: new SparseBinary(model.complaint, index, true),
     lineDepartment: new SparseSoftmax(remapClasses(model.lineDepartment, trained, depts), index, true),
@@ -98,12 +105,21 @@ function compiledModels(model: ModelFile, depts: readonly string[]): CompiledMod
   return compiled;
 }
 
+/** `map` when it reaches every one of the `size` rows of the index it maps to, else undefined. */
+function coversAll(map: Int32Array, size: number): Int32Array | undefined {
+  const reached = new Uint8Array(size);
+  let n = 0;
+  for (const r of map) if (r >= 0 && reached[r] === 0) (reached[r] = 1), n++;
+  return n === size ? map : undefined;
+}
+
 export class HybridClassifier implements Classifier {
   readonly version: string;
   readonly taxonomyVersion: string;
   readonly #reader: SignalReader;
   readonly #model: ModelFile;
   readonly #subTopics: BayesModel;
+  readonly #subTopicRows: Int32Array | undefined;
   readonly #bayes: BayesModel;
   readonly #line: SparseBinary;
   readonly #lineDepartment: SparseSoftmax;
@@ -128,6 +144,7 @@ export class HybridClassifier implements Classifier {
     const compiled = compiledModels(model, depts);
     this.#bayes = compiled.bayes;
     this.#subTopics = compiled.subTopics;
+    this.#subTopicRows = compiled.subTopicRows;
     this.#reader = new SignalReader(taxonomy, this.#bayes);
     this.taxonomyVersion = taxonomy.version;
     // A taxonomy the model was not trained on still works: its extra departments get the mean bias and
@@ -228,7 +245,14 @@ export class HybridClassifier implements Classifier {
 
   /** The sub-topic the text model finds likeliest for the line's owner clauses, among `candidates`. */
   #likeliestSubTopic(s: Signals, candidates: readonly { index: number; id: string }[]): string {
-    const scores = this.#subTopics.scoresFairFor(ownerView(s.line).features, candidates.map((x) => x.index), this.#subScores);
+    const v = ownerView(s.line);
+    const classes = candidates.map((x) => x.index);
+    // The view's text features are the first of its rows; looked up in the shared index, where the sub-topic
+    // model's features all are (it learned from complaint lines, a part of what the Bayes model learned from).
+    const scores =
+      this.#subTopicRows && v.rowsIndex === this.#bayes.index
+        ? this.#subTopics.scoresFairForRows(v.rows, v.features.length, this.#subTopicRows, classes, this.#subScores)
+        : this.#subTopics.scoresFairFor(v.features, classes, this.#subScores);
     let best = candidates[0]!;
     for (const c of candidates) if (scores[c.index]! > scores[best.index]!) best = c;
     return best.id;

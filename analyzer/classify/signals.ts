@@ -278,9 +278,11 @@ export class SignalReader {
   view(text: string, tokens: readonly string[], clauses = true): LineView {
     const canonicalText = canonical(text);
     const parts = clauses ? splitClauses(text, tokens) : undefined;
-    // A line of two clauses or more whose text needs no canonical form (most: no placeholder, digit or link)
-    // has clauses whose features are its own, by position: the Bayes model scores them from the line's rows.
-    const reuse = parts !== undefined && !this.withoutText && canonicalText === text && longClauses(parts) >= 2;
+    // A line of two clauses or more has clauses whose features are its own, by position: the Bayes model scores
+    // them from the line's rows. Their places in the canonical text, where the features come from, are theirs in
+    // the line when it needs no canonical form (most: no placeholder, digit or link); else as canonicalSpans finds.
+    const spans = parts !== undefined && !this.withoutText && longClauses(parts) >= 2 ? (canonicalText === text ? parts : canonicalSpans(text, canonicalText, parts)) : undefined;
+    const reuse = spans !== undefined;
     const features: number[] = [];
     const at = this.#at;
     at.length = 0;
@@ -294,7 +296,7 @@ export class SignalReader {
     // The Bayes model reads the text only; the heads weigh the lexicon's evidence themselves.
     const nb = this.bayes.scoresOfRowList(rows, features.length, new Float64Array(this.bayes.classes.length));
     const nbComplaint = Math.max(-30, Math.min(30, complaintLogOdds(nb)));
-    const nbClause = reuse ? this.#clauseNbOfRows(parts, at, rows) : parts && !this.withoutText ? this.#clauseNb(parts, tokens, nbComplaint) : nbComplaint;
+    const nbClause = spans ? this.#clauseNbOfRows(spans, at, rows) : parts && !this.withoutText ? this.#clauseNb(parts, tokens, nbComplaint) : nbComplaint;
     const nbDept = new Float64Array(D);
     let dmax = -Infinity;
     for (let i = 0; i < D; i++) {
@@ -355,8 +357,9 @@ export class SignalReader {
   }
 
   /**
-   * #clauseNb for a line whose canonical text is itself: each clause's features are the line's n-grams that lie
-   * inside it and the words of its tokens, in the order textFeatures gives them for the clause alone, so the
+   * #clauseNb from the line's rows, for clauses placed in its canonical text (the line's own places when that is
+   * the line itself; canonicalSpans): each clause's features are the line's n-grams that lie inside it and the
+   * words of its tokens, in the order textFeatures gives them for the clause alone, so the
    * scores are the same, summed from the rows the line's features found (`at`: where each feature comes from).
    */
   #clauseNbOfRows(clauses: readonly Clause[], at: readonly number[], rows: readonly number[]): number {
@@ -474,6 +477,27 @@ export class SignalReader {
     }
     return undefined;
   }
+}
+
+/**
+ * The clauses of a line whose canonical text differs from it ([订单x] 订单金额:[金额x], 等了3天), placed in that
+ * canonical text: when it is the line's breaks between its clauses, each made canonical on its own, the clauses'
+ * features are the canonical line's, by position, and #clauseNbOfRows scores them as #clauseNb would. Undefined
+ * when a placeholder, number or link runs over a break (3.5, a link's dots): those lines take #clauseNb.
+ */
+function canonicalSpans(text: string, canonicalText: string, clauses: readonly Clause[]): Clause[] | undefined {
+  const spans: Clause[] = [];
+  let built = '';
+  let from = 0;
+  for (const c of clauses) {
+    built += text.slice(from, c.start);
+    const start = built.length;
+    built += canonical(c.text);
+    spans.push({ text: c.text, tokenAt: c.tokenAt, start, end: built.length });
+    from = c.end;
+  }
+  built += text.slice(from);
+  return built === canonicalText ? spans : undefined;
 }
 
 /** The clause's tokens, from the line's `tokens`. */
