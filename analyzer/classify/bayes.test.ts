@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BayesModel } from './bayes.ts';
+import { FeatureIndex } from './feature-index.ts';
 
 // 'common' has 100 documents and saw features 1–3 twice each; 'rare' has 2 documents and saw feature 9 only.
 const model = new BayesModel({
@@ -25,5 +26,16 @@ describe('BayesModel', () => {
   it('scoresFairFor skips a feature none of the listed classes had, and counts a feature once', () => {
     const alone = model.scoresFairFor([1], [0], new Float64Array(2))[0];
     expect(model.scoresFairFor([1, 1, 9, 42], [0], new Float64Array(2))[0]).toBeCloseTo(alone!, 12);
+  });
+
+  it('scoresFairForRows gives scoresFairFor from rows looked up in another index', () => {
+    const shared = new FeatureIndex([[5, 1, 42, 9, 3, 2, 7]]);
+    const map = shared.translation(model.index);
+    const features = [2, 42, 1, 1, 9, 100];
+    const rows = shared.rowList(features);
+    for (const classes of [[0, 1], [0], [1]]) {
+      const want = model.scoresFairFor(features, classes, new Float64Array(2));
+      expect(model.scoresFairForRows(rows, rows.length, map, classes, new Float64Array(2))).toEqual(want);
+    }
   });
 });

@@ -16,6 +16,16 @@ describe('FeatureIndex', () => {
     expect(index.row(123)).toBe(-1);
   });
 
+  it('maps its rows to another index and collects through the map', () => {
+    const index = new FeatureIndex([[10, 20, 30, 40]]);
+    const other = new FeatureIndex([[40, 99, 20]]);
+    const map = index.translation(other);
+    expect([10, 20, 30, 40].map((h) => map[index.row(h)])).toEqual([-1, other.row(20), -1, other.row(40)]);
+    other.start();
+    other.addMappedRows([index.row(40), -1, index.row(10), index.row(20), index.row(40)], 5, map);
+    expect([...other.found.subarray(0, other.count)]).toEqual([other.row(40), other.row(20)]);
+  });
+
   it('collects the known rows of a line once each, in order', () => {
     const index = new FeatureIndex([[10, 20, 30]]);
     const n = index.collect([30, 99, 10, 30, 10, 20]);

@@ -10,8 +10,9 @@ import { clauseTokens, collectContext, collectDepartment, CONTEXT_FEATURES, cont
 const reader = new SignalReader(loadTaxonomy(), new BayesModel(loadModelFile().bayes));
 
 describe('SignalReader: the most complaining clause', () => {
-  // Lines with no placeholder, digit or link score their clauses from the line's own feature rows; the others
-  // read each clause again. Both must give what the Bayes model says of each clause read alone.
+  // Clauses are scored from the line's own feature rows: by their places in the line, or in its canonical text
+  // when placeholders, digits or links change it (canonicalSpans); a line where one runs over a break (3.5, a
+  // link's dots) reads each clause again. All must give what the Bayes model says of each clause read alone.
   const lines = [
     '物流很快，包装也不错，就是质量太差了',
     '客服态度很好 但是发货太慢了 等了一个星期',
@@ -24,6 +25,11 @@ describe('SignalReader: the most complaining clause', () => {
     '很好很好，很好很好，差差差',
     '等了3天还没发货，客服也不回，[订单x]',
     '屏幕清晰!!! 但是电池不耐用~ 半天就没电了。',
+    '咨询订单号:[订单x] 订单金额:[金额x] 下单时间:[日期x] 还没发货',
+    '等了12天，[数字x]次催了，还是没到',
+    // A number and a link that run over a break.
+    '才用了3.5天就坏了，退货吧',
+    '看这个 https://item.jd.com/100.html 图片和实物差太多了',
   ];
   for (const text of lines) {
     it(text, () => {
