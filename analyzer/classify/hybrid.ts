@@ -69,6 +69,13 @@ interface CompiledModels {
   department: SparseSoftmax;
 }
 
+/**
+ * jieba's part of speech of the words weighed as evidence (#namesNothing), as looked up: the same for every
+ * classifier in the process (a word's tag is jieba's dictionary's, not a model's), so one bounded cache serves
+ * them all, and a new classifier (reanalyze, the eval's, the bench's passes) does not look its words up again.
+ */
+const PARTS_OF_SPEECH = new RecentCache<string>();
+
 /** Compiled models by model file, then by the taxonomy's department ids (the heads' classes follow them). */
 const COMPILED = new WeakMap<ModelFile, Map<string, CompiledModels>>();
 
@@ -128,8 +135,6 @@ export class HybridClassifier implements Classifier {
   readonly #probs: Float64Array;
   /** Stage 1's dense inputs of the line being classified (contextVector writes them here). */
   readonly #contextInputs: number[] = new Array<number>(LINE_FEATURES.length + CONTEXT_FEATURES.length).fill(0);
-  /** jieba's part of speech of the words weighed as evidence (#namesNothing), as looked up. */
-  readonly #partsOfSpeech = new RecentCache<string>();
   /** Taxonomy departments the model was not trained on (routed by their lexicon until retrained). */
   readonly #untrained: number[];
   /** Sub-topic classes of each department, as indices into the sub-topic model. */
@@ -282,7 +287,7 @@ export class HybridClassifier implements Classifier {
    */
   #namesNothing(word: string): boolean {
     if (isFunctionWord(word)) return true;
-    const tag = this.#partsOfSpeech.get(word) ?? this.#partsOfSpeech.set(word, partOfSpeech(word));
+    const tag = PARTS_OF_SPEECH.get(word) ?? PARTS_OF_SPEECH.set(word, partOfSpeech(word));
     return NAMES_NOTHING.has(tag);
   }
 
