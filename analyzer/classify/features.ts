@@ -71,30 +71,33 @@ const isSkippable = (c: number) =>
   (c >= 0xff00 && c <= 0xff0f);
 
 /**
- * Character n-gram and word hashes of a canonical line, appended to `out` (deduplicated by the caller if
- * needed; the Bayes model counts presence). N-grams that span punctuation or spaces are skipped. With `at`,
- * where each feature comes from is appended to it (see featureStart), in the same order.
+ * Character n-gram and word hashes of a canonical line, written into out[0…n) (not deduplicated: the Bayes model
+ * counts presence); returns n. N-grams that span punctuation or spaces are skipped. With `at`, where each feature
+ * comes from is written into at[0…n) (see featureStart). Elements past n are left as they were: the classifier
+ * reuses its buffers (emptying an array by its length lets V8 drop its storage, and it grew again line by line).
  */
-export function textFeatures(canonicalText: string, tokens: readonly string[], out: number[], at?: number[]): void {
+export function textFeatures(canonicalText: string, tokens: readonly string[], out: number[], at?: number[]): number {
   const s = canonicalText;
   const n = s.length;
+  let m = 0;
   for (let i = 0; i + 1 < n; i++) {
     const a = s.charCodeAt(i);
     const b = s.charCodeAt(i + 1);
     if (isSkippable(a) || isSkippable(b)) continue;
-    out.push(fnv(SEED.bigram, s, i, i + 2));
-    at?.push(i * 4 + 2);
+    if (at) at[m] = i * 4 + 2;
+    out[m++] = fnv(SEED.bigram, s, i, i + 2);
     if (i + 2 < n && !isSkippable(s.charCodeAt(i + 2))) {
-      out.push(fnv(SEED.trigram, s, i, i + 3));
-      at?.push(i * 4 + 3);
+      if (at) at[m] = i * 4 + 3;
+      out[m++] = fnv(SEED.trigram, s, i, i + 3);
     }
   }
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.length === 0) continue;
-    out.push(fnv(SEED.word, t.charCodeAt(0) === 0x5b ? canonical(t) : t));
-    at?.push(k * 4 + 1);
+    if (at) at[m] = k * 4 + 1;
+    out[m++] = fnv(SEED.word, t.charCodeAt(0) === 0x5b ? canonical(t) : t);
   }
+  return m;
 }
 
 /**

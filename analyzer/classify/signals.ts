@@ -232,6 +232,13 @@ export class SignalReader {
   /** Where each feature of the line being viewed comes from (textFeatures' `at`). */
   readonly #at: number[] = [];
   #pickBuffer = new Int32Array(256);
+  /** The lexicon scores of a line that names no department's term (read only, shared: see lexiconView). */
+  readonly #noLex: Float64Array;
+  readonly #noSub: Uint8Array;
+  /** textFeatures writes here first; a view keeps a copy of exactly the line's length. */
+  readonly #features: number[] = [];
+  /** The Bayes scores of one clause (#clauseNbOfRows), overwritten clause by clause. */
+  readonly #clauseScores: Float64Array;
 
   constructor(
     readonly taxonomy: Taxonomy,
@@ -243,6 +250,9 @@ export class SignalReader {
   ) {
     this.lexicon = Lexicon.of(taxonomy);
     this.departments = taxonomy.departments.map((d) => d.id);
+    this.#noLex = new Float64Array(this.departments.length);
+    this.#clauseScores = new Float64Array(bayes.classes.length);
+    this.#noSub = new Uint8Array(this.departments.length);
     this.#nbDeptIndex = this.departments.map((d) => bayes.classes.indexOf(d));
     this.#termFeatures = taxonomy.departments.map((d) => new Map([['', termFeature(d.id, null)], ...d.subTopics.map((t) => [t.id, termFeature(d.id, t.id)] as const)]));
   }
@@ -256,9 +266,15 @@ export class SignalReader {
     const evidence = this.withoutLexicon
       ? { terms: [], negated: [], cues: [], evaluations: found.evaluations, hedges: [], unowned: [], escalations: found.escalations, starts: { cues: [], evaluations: found.starts.evaluations, hedges: [] } }
       : found;
+    // Most lines name no department's term, and many match nothing (views are kept, and every object in them is
+    // copied by the GC): they share read-only zeros and an empty list.
+    const none = evidence.terms.length === 0;
+    if (none && evidence.cues.length + evidence.negated.length + evidence.hedges.length + evidence.unowned.length === 0) {
+      return { evidence, lex: this.#noLex, sub: this.#noSub, lexicon: NONE as number[] };
+    }
     const D = this.departments.length;
-    const lex = new Float64Array(D);
-    const sub = new Uint8Array(D);
+    const lex = none ? this.#noLex : new Float64Array(D);
+    const sub = none ? this.#noSub : new Uint8Array(D);
     const lexicon: number[] = [];
     for (const t of evidence.terms) {
       const i = this.departments.indexOf(t.department);
@@ -283,10 +299,11 @@ export class SignalReader {
     // the line when it needs no canonical form (most: no placeholder, digit or link); else as canonicalSpans finds.
     const spans = parts !== undefined && !this.withoutText && longClauses(parts) >= 2 ? (canonicalText === text ? parts : canonicalSpans(text, canonicalText, parts)) : undefined;
     const reuse = spans !== undefined;
-    const features: number[] = [];
+    // Written into buffers the reader keeps, and copied once at the line's length (pushed into a new array, the
+    // features grew it two or three times).
     const at = this.#at;
-    at.length = 0;
-    if (!this.withoutText) textFeatures(canonicalText, tokens, features, reuse ? at : undefined);
+    const count = this.withoutText ? 0 : textFeatures(canonicalText, tokens, this.#features, reuse ? at : undefined);
+    const features = this.#features.slice(0, count);
     const found = this.lexicon.find(text);
     const { evidence, lex, sub, lexicon } = this.lexiconView(text, found);
     const D = this.departments.length;
@@ -296,7 +313,7 @@ export class SignalReader {
     // The Bayes model reads the text only; the heads weigh the lexicon's evidence themselves.
     const nb = this.bayes.scoresOfRowList(rows, features.length, new Float64Array(this.bayes.classes.length));
     const nbComplaint = Math.max(-30, Math.min(30, complaintLogOdds(nb)));
-    const nbClause = spans ? this.#clauseNbOfRows(spans, at, rows) : parts && !this.withoutText ? this.#clauseNb(parts, tokens, nbComplaint) : nbComplaint;
+    const nbClause = spans ? this.#clauseNbOfRows(spans, at, count, rows) : parts && !this.withoutText ? this.#clauseNb(parts, tokens, nbComplaint) : nbComplaint;
     const nbDept = new Float64Array(D);
     let dmax = -Infinity;
     for (let i = 0; i < D; i++) {
@@ -348,8 +365,7 @@ export class SignalReader {
     const f: number[] = [];
     for (const c of clauses) {
       if (c.text.length <= 1) continue;
-      f.length = 0;
-      textFeatures(canonical(c.text), clauseTokens(c, tokens), f);
+      f.length = textFeatures(canonical(c.text), clauseTokens(c, tokens), f);
       const nb = this.bayes.scores(f, scores);
       best = Math.max(best, complaintLogOdds(nb));
     }
@@ -362,13 +378,13 @@ export class SignalReader {
    * words of its tokens, in the order textFeatures gives them for the clause alone, so the
    * scores are the same, summed from the rows the line's features found (`at`: where each feature comes from).
    */
-  #clauseNbOfRows(clauses: readonly Clause[], at: readonly number[], rows: readonly number[]): number {
-    const picks = this.#picks(at.length);
-    const scores = new Float64Array(this.bayes.classes.length);
+  #clauseNbOfRows(clauses: readonly Clause[], at: readonly number[], count: number, rows: readonly number[]): number {
+    const picks = this.#picks(count);
+    const scores = this.#clauseScores;
     let best = -Infinity;
     let gram = 0;
     let word = 0;
-    while (word < at.length && featureLength(at[word]!) !== 1) word++;
+    while (word < count && featureLength(at[word]!) !== 1) word++;
     const words = word;
     for (const c of clauses) {
       if (c.text.length <= 1) continue;
@@ -379,8 +395,8 @@ export class SignalReader {
         if (featureStart(at[k]!) + featureLength(at[k]!) <= c.end) picks[n++] = k;
       }
       for (const t of c.tokenAt) {
-        while (word < at.length && featureStart(at[word]!) < t) word++;
-        if (word < at.length && featureStart(at[word]!) === t) picks[n++] = word;
+        while (word < count && featureStart(at[word]!) < t) word++;
+        if (word < count && featureStart(at[word]!) === t) picks[n++] = word;
       }
       best = Math.max(best, complaintLogOdds(this.bayes.scoresOfRows(rows, picks, n, scores)));
     }
