@@ -29,8 +29,6 @@ export interface LexiconView {
 }
 
 export interface LineView extends LexiconView {
-  /** Bayes log scores per class (classes[0] = 'none'). */
-  nb: Float64Array;
   /** log P(complaint) − log P(none) from the Bayes model. */
   nbComplaint: number;
   /** The same for the line's most complaining clause (the line's when it has one clause). */
@@ -237,7 +235,8 @@ export class SignalReader {
   readonly #noSub: Uint8Array;
   /** textFeatures writes here first; a view keeps a copy of exactly the line's length. */
   readonly #features: number[] = [];
-  /** The Bayes scores of one clause (#clauseNbOfRows), overwritten clause by clause. */
+  /** The Bayes scores of the line being viewed, and of one of its clauses (#clauseNbOfRows): overwritten line by line. */
+  readonly #lineScores: Float64Array;
   readonly #clauseScores: Float64Array;
 
   constructor(
@@ -251,6 +250,7 @@ export class SignalReader {
     this.lexicon = Lexicon.of(taxonomy);
     this.departments = taxonomy.departments.map((d) => d.id);
     this.#noLex = new Float64Array(this.departments.length);
+    this.#lineScores = new Float64Array(bayes.classes.length);
     this.#clauseScores = new Float64Array(bayes.classes.length);
     this.#noSub = new Uint8Array(this.departments.length);
     this.#nbDeptIndex = this.departments.map((d) => bayes.classes.indexOf(d));
@@ -311,7 +311,7 @@ export class SignalReader {
     const rowsIndex = this.bayes.index;
     const rows = rowsIndex.rowList(sparse);
     // The Bayes model reads the text only; the heads weigh the lexicon's evidence themselves.
-    const nb = this.bayes.scoresOfRowList(rows, features.length, new Float64Array(this.bayes.classes.length));
+    const nb = this.bayes.scoresOfRowList(rows, features.length, this.#lineScores);
     const nbComplaint = Math.max(-30, Math.min(30, complaintLogOdds(nb)));
     const nbClause = spans ? this.#clauseNbOfRows(spans, at, count, rows) : parts && !this.withoutText ? this.#clauseNb(parts, tokens, nbComplaint) : nbComplaint;
     const nbDept = new Float64Array(D);
@@ -327,7 +327,6 @@ export class SignalReader {
     // The clauses read the lexicon's full evidence by position (under lexicon dropout too, as praise is no department word).
     const praised = parts ? this.#praisedClauses(text, parts, evidence, found) : undefined;
     return {
-      nb,
       nbComplaint,
       nbDept,
       evidence,
