@@ -250,9 +250,9 @@ export class SignalReader {
     this.lexicon = Lexicon.of(taxonomy);
     this.departments = taxonomy.departments.map((d) => d.id);
     this.#noLex = new Float64Array(this.departments.length);
+    this.#noSub = new Uint8Array(this.departments.length);
     this.#lineScores = new Float64Array(bayes.classes.length);
     this.#clauseScores = new Float64Array(bayes.classes.length);
-    this.#noSub = new Uint8Array(this.departments.length);
     this.#nbDeptIndex = this.departments.map((d) => bayes.classes.indexOf(d));
     this.#termFeatures = taxonomy.departments.map((d) => new Map([['', termFeature(d.id, null)], ...d.subTopics.map((t) => [t.id, termFeature(d.id, t.id)] as const)]));
   }
