@@ -4,24 +4,27 @@
  * `-- --real` adds the real-text dev set (labels in test/fixtures/real-dev, text read from ../shared/data when
  * present), and the same lines converted to traditional script. `-- --against PATH` compares the model with
  * another one (a model file, or a checkout of another commit) on the same lines, pair by pair: the lines only one
- * of them gets right, and whether so uneven a split could be chance.
+ * of them gets right, and whether so uneven a split could be chance. `-- --cv` instead cross-validates on the real
+ * dev set's tune part by conversation (analyzer/eval/cross-validate.ts): the measure for conversations never seen.
  */
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as OpenCC from 'opencc-js/cn2t';
 import type { Classification } from '../../schemas/analyzed-message.ts';
-import { departmentIds, loadTaxonomy } from '../../schemas/taxonomy.ts';
+import { departmentIds, loadTaxonomy, type Taxonomy } from '../../schemas/taxonomy.ts';
 import { createClassifier } from '../classify/index.ts';
 import { HybridClassifier } from '../classify/hybrid.ts';
 import type { Classifier } from '../classify/types.ts';
 import { loadCorpus, loadProbe, loadRealDev, loadSecondAnnotator, NEUTRAL_CHAT_PROBE, NEUTRAL_CHAT_PROBE_B, OUTSIDE_LINES_DIR, PRAISE_PROBES, realSplit, tunePart, type Example, type SecondLabel, type Split } from '../eval/examples.ts';
 import { DRAWS, evaluate, formatReport, isRight, stratified, type Report, type Scored, type Stratified } from '../eval/metrics.ts';
 import { loadOtherModel, scoreWith } from '../eval/other-model.ts';
+import { crossValidate } from '../eval/cross-validate.ts';
 import { comparePaired, formatPaired, type PairedReport } from '../eval/paired.ts';
 import { generateDemoWithTruth } from '../../ingest/demo/generate.ts';
 import { detectScript } from '../text/script.ts';
 
 const USAGE = `usage: npm run eval -- [--split test|train|all] [--real] [--demo] [--errors N] [--against MODEL] [--json]
+       npm run eval -- --cv [--folds N] [--json]
 
   --split      which part of the labeled corpus (default: test, the held-out fifth)
   --real       also the real-text dev set (needs ../shared/data; FANKUI_SHARED_DATA to point elsewhere),
@@ -33,6 +36,10 @@ const USAGE = `usage: npm run eval -- [--split test|train|all] [--real] [--demo]
                A model file (git show HEAD~1:analyzer/classify/model.json > /tmp/old.json) is read by this
                checkout's code; a checkout (git worktree add /tmp/before HEAD~1, node_modules linked or
                installed) brings its own lexicon, features and model
+  --cv         instead: cross-validation on the real dev set's tune part by conversation (whole JDDC sessions
+               and CSDS dialogues per fold), each fold judged by a model trained on the corpus and the other
+               folds: what the classifier does on conversations it never saw (the blind part shares
+               conversations with the tune part). Trains --folds models (default 4), about a minute each
   --json       one JSON object with every report`;
 
 function mistakes(scored: readonly Scored[], n: number): string {
@@ -169,6 +176,40 @@ function targets(reports: Record<string, Report>, mixes: Record<string, Stratifi
   return lines.join('\n');
 }
 
+/** `--cv`: the real dev set's tune part, cross-validated by conversation (cross-validate.ts), by source. */
+function crossValidation(taxonomy: Taxonomy, ids: string[], folds: number, json: boolean): void {
+  if (!Number.isInteger(folds) || folds < 2) throw new Error(`--folds must be a whole number of at least 2\n${USAGE}`);
+  const real = loadRealDev();
+  if (!real.available) throw new Error(`--cv needs the real dev set: ${real.skipped.join('; ')} (FANKUI_SHARED_DATA points elsewhere)`);
+  const tune = tunePart(real).examples;
+  const corpus = loadCorpus('train');
+  process.stderr.write(`eval: cross-validating on ${tune.length.toLocaleString('en')} tune lines in ${folds} folds by conversation, each model trained with ${corpus.length.toLocaleString('en')} corpus lines\n`);
+  const started = Date.now();
+  const cv = crossValidate(corpus, tune, taxonomy, {
+    folds,
+    onFold: (done, n) => process.stderr.write(`eval: fold ${done}/${n} judged (${Math.round((Date.now() - started) / 1000)} s)\n`),
+  });
+  const reports: Record<string, Report> = {};
+  const sources = [...new Set(tune.map((e) => e.source))];
+  for (const [how, scored] of [['in its conversation', cv.withContext], ['each line alone', cv.alone]] as const) {
+    reports[`tune part by conversation, ${how}`] = evaluate(scored, ids);
+    for (const source of sources) reports[`tune part by conversation, ${how}: ${source}`] = evaluate(scored.filter((s) => s.example.source === source), ids);
+  }
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ crossValidation: { folds, by: 'conversation', lines: tune.length }, reports })}\n`);
+    return;
+  }
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(6);
+  const text = [
+    `== cross-validation by conversation: ${tune.length} lines of the real dev set's tune part, ${folds} folds; each line judged by a model that learned from neither it nor its conversation`,
+  ];
+  for (const [name, r] of Object.entries(reports)) {
+    text.push(`  ${name.padEnd(62)} ${String(r.n).padStart(5)} lines   F1 ${pct(r.complaint.f1)} (P ${pct(r.complaint.precision)}, R ${pct(r.complaint.recall)})   acceptable primary ${pct(r.primaryAcceptable.rate)}`);
+  }
+  text.push('', formatReport('tune part by conversation, in its conversation', reports['tune part by conversation, in its conversation']!, ids));
+  process.stdout.write(`${text.join('\n')}\n`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -178,6 +219,8 @@ async function main(): Promise<void> {
       errors: { type: 'string', default: '0' },
       json: { type: 'boolean', default: false },
       against: { type: 'string' },
+      cv: { type: 'boolean', default: false },
+      folds: { type: 'string', default: '4' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -190,6 +233,7 @@ async function main(): Promise<void> {
   const showErrors = Number(values.errors);
   const taxonomy = loadTaxonomy(process.env.TAXONOMY_FILE);
   const ids = departmentIds(taxonomy);
+  if (values.cv) return crossValidation(taxonomy, ids, Number(values.folds), values.json);
   const classifier = createClassifier(taxonomy);
   const other = values.against === undefined ? undefined : await loadOtherModel(values.against, taxonomy);
   const paired: Record<string, PairedReport> = {};
