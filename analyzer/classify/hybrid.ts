@@ -252,12 +252,12 @@ export class HybridClassifier implements Classifier {
   #likeliestSubTopic(s: Signals, candidates: readonly { index: number; id: string }[]): string {
     const v = ownerView(s.line);
     const classes = candidates.map((x) => x.index);
-    // The view's text features are the first of its rows; looked up in the shared index, where the sub-topic
-    // model's features all are (it learned from complaint lines, a part of what the Bayes model learned from).
-    const scores =
-      this.#subTopicRows && v.rowsIndex === this.#bayes.index
-        ? this.#subTopics.scoresFairForRows(v.rows, v.features.length, this.#subTopicRows, classes, this.#subScores)
-        : this.#subTopics.scoresFairFor(v.features, classes, this.#subScores);
+    // The view's text features are the first of its rows, looked up in the shared index (the reader's views all
+    // are), where the sub-topic model's features all are: it learned from complaint lines, a part of what the
+    // Bayes model learned from.
+    const scores = this.#subTopicRows
+      ? this.#subTopics.scoresFairForRows(v.rows, v.features.length, this.#subTopicRows, classes, this.#subScores)
+      : this.#subTopics.scoresFairFor(v.features, classes, this.#subScores);
     let best = candidates[0]!;
     for (const c of candidates) if (scores[c.index]! > scores[best.index]!) best = c;
     return best.id;

@@ -50,6 +50,11 @@ export function packModel(value: unknown): unknown {
   return value;
 }
 
+/** The model as the pipeline reads it from its file: the encoding rounds some weights. */
+export function asStored<T>(model: T): T {
+  return unpackModel(JSON.parse(JSON.stringify(packModel(model)))) as T;
+}
+
 export function unpackModel(value: unknown): unknown {
   if (isPacked(value)) return unpackArray(value);
   if (Array.isArray(value)) return value.map(unpackModel);

@@ -298,11 +298,10 @@ export class SignalReader {
     // them from the line's rows. Their places in the canonical text, where the features come from, are theirs in
     // the line when it needs no canonical form (most: no placeholder, digit or link); else as canonicalSpans finds.
     const spans = parts !== undefined && !this.withoutText && longClauses(parts) >= 2 ? (canonicalText === text ? parts : canonicalSpans(text, canonicalText, parts)) : undefined;
-    const reuse = spans !== undefined;
     // Written into buffers the reader keeps, and copied once at the line's length (pushed into a new array, the
     // features grew it two or three times).
     const at = this.#at;
-    const count = this.withoutText ? 0 : textFeatures(canonicalText, tokens, this.#features, reuse ? at : undefined);
+    const count = this.withoutText ? 0 : textFeatures(canonicalText, tokens, this.#features, spans ? at : undefined);
     const features = this.#features.slice(0, count);
     const found = this.lexicon.find(text);
     const { evidence, lex, sub, lexicon } = this.lexiconView(text, found);

@@ -3,7 +3,7 @@ import { loadTaxonomy } from '../../schemas/taxonomy.ts';
 import { loadCorpus } from '../eval/examples.ts';
 import { prepareLine } from '../text/prepare.ts';
 import { HybridClassifier } from './hybrid.ts';
-import { packModel, unpackModel } from './model-codec.ts';
+import { asStored } from './model-codec.ts';
 import { trainModel } from './train.ts';
 
 const taxonomy = loadTaxonomy();
@@ -29,7 +29,7 @@ describe('trainModel', () => {
     );
     expect(taught.training).toMatchObject({ corrections: 12, real: 0, lines: sample.length + 12 });
     expect(taught.version).not.toBe(base.version);
-    const roundTrip = unpackModel(JSON.parse(JSON.stringify(packModel(taught)))) as typeof taught;
+    const roundTrip = asStored(taught);
     const c = new HybridClassifier(taxonomy, roundTrip);
     const line = prepareLine(marker);
     const label = c.classify({ text: line.text, tokens: line.tokens });

@@ -10,7 +10,7 @@ import { BayesModel, trainBayes, type BayesDoc } from './bayes.ts';
 import { behaviourDigest } from './behaviour.ts';
 import { inputOf } from './input.ts';
 import { HybridClassifier, MODEL_FORMAT, type ModelFile } from './hybrid.ts';
-import { packModel, unpackModel } from './model-codec.ts';
+import { asStored } from './model-codec.ts';
 import { SparseBinary, SparseSoftmax, trainSparseBinary, trainSparseSoftmax } from './sparse-lr.ts';
 import {
   CONTEXT_FEATURES,
@@ -190,8 +190,7 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
   };
   if (options.behaviourLines) {
     // As the pipeline will read it: the file's encoding rounds some weights.
-    const loaded = unpackModel(JSON.parse(JSON.stringify(packModel(model)))) as ModelFile;
-    model.behaviour = behaviourDigest(new HybridClassifier(taxonomy, loaded), options.behaviourLines);
+    model.behaviour = behaviourDigest(new HybridClassifier(taxonomy, asStored(model)), options.behaviourLines);
   }
   // The version names the weights and what the code does with them (behaviour).
   model.version = `hybrid-${createHash('sha256').update(JSON.stringify({ ...body, behaviour: model.behaviour })).digest('hex').slice(0, 8)}`;

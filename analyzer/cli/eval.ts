@@ -15,7 +15,7 @@ import { departmentIds, loadTaxonomy, type Taxonomy } from '../../schemas/taxono
 import { createClassifier } from '../classify/index.ts';
 import { HybridClassifier } from '../classify/hybrid.ts';
 import type { Classifier } from '../classify/types.ts';
-import { loadCorpus, loadProbe, loadRealDev, loadSecondAnnotator, NEUTRAL_CHAT_PROBE, NEUTRAL_CHAT_PROBE_B, OUTSIDE_LINES_DIR, PRAISE_PROBES, realSplit, tunePart, type Example, type SecondLabel, type Split } from '../eval/examples.ts';
+import { loadCorpus, loadProbe, loadRealDev, loadSecondAnnotator, NEUTRAL_CHAT_PROBE, NEUTRAL_CHAT_PROBE_B, OUTSIDE_LINES_DIR, PRAISE_PROBES, realSplit, tunePart, withoutContext, type Example, type SecondLabel, type Split } from '../eval/examples.ts';
 import { DRAWS, evaluate, formatReport, isRight, stratified, type Report, type Scored, type Stratified } from '../eval/metrics.ts';
 import { loadOtherModel, scoreWith } from '../eval/other-model.ts';
 import { crossValidate } from '../eval/cross-validate.ts';
@@ -117,8 +117,6 @@ const BLIND = 'real dev, blind part (never read or trained on)';
 function learnedTune(classifier: Classifier): boolean {
   return classifier instanceof HybridClassifier && (classifier.training.real ?? 0) > 0;
 }
-
-const alone = (e: Example): Example => ({ ...e, context: undefined });
 
 /** Obvious lines by a writer who saw neither the corpus nor the real data. */
 const OUTSIDE = 'lines by an outside writer (test/fixtures/outside-lines/, never tuned on)';
@@ -316,8 +314,8 @@ async function main(): Promise<void> {
       const blindScored = run(BLIND, blind, false);
       // What `npm run classify` sees: one line, no conversation. Chat lines that take their meaning from the
       // conversation (details, short follow-ups) cannot be right this way; reviews and summaries are unchanged.
-      if (!learned) run('real dev, each line alone (as npm run classify reads it)', real.examples.map(alone), false);
-      run(`${BLIND}, each line alone (as npm run classify reads it)`, blind.map(alone), false);
+      if (!learned) run('real dev, each line alone (as npm run classify reads it)', real.examples.map(withoutContext), false);
+      run(`${BLIND}, each line alone (as npm run classify reads it)`, blind.map(withoutContext), false);
       for (const source of sources) run(`real dev, ${tuneName}: ${source}`, tune.filter((e) => e.source === source));
       for (const source of sources) run(`${BLIND}: ${source}`, blind.filter((e) => e.source === source), false);
       if (!learned) run('real dev converted to traditional', real.examples.map(asTraditional), false);

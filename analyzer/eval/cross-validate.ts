@@ -13,10 +13,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Taxonomy } from '../../schemas/taxonomy.ts';
-import { HybridClassifier, type ModelFile } from '../classify/hybrid.ts';
-import { packModel, unpackModel } from '../classify/model-codec.ts';
+import { HybridClassifier } from '../classify/hybrid.ts';
+import { asStored } from '../classify/model-codec.ts';
 import { trainModel } from '../classify/train.ts';
-import type { Example } from './examples.ts';
+import { withoutContext, type Example } from './examples.ts';
 import type { Scored } from './metrics.ts';
 import { scoreWith } from './other-model.ts';
 
@@ -58,11 +58,10 @@ export function crossValidate(
   for (let k = 0; k < folds; k++) {
     const train = tune.filter((e) => foldOf(e, folds) !== k);
     const test = tune.filter((e) => foldOf(e, folds) === k);
-    const trained = trainModel([...corpus, ...train], taxonomy, { real: train.length });
     // Judged as the model file stores it (weights in thousandths), as a shipped model is.
-    const model = unpackModel(JSON.parse(JSON.stringify(packModel(trained)))) as ModelFile;
+    const model = asStored(trainModel([...corpus, ...train], taxonomy, { real: train.length }));
     withContext.push(...scoreWith(new HybridClassifier(taxonomy, model), test));
-    alone.push(...scoreWith(new HybridClassifier(taxonomy, model), test.map((e) => ({ ...e, context: undefined }))));
+    alone.push(...scoreWith(new HybridClassifier(taxonomy, model), test.map(withoutContext)));
     options.onFold?.(k + 1, folds);
   }
   return { folds, withContext, alone };

@@ -195,6 +195,9 @@ export function readJddcSessions(file: string): Map<string, JddcTurn[]> {
   return sessions;
 }
 
+/** The line read alone, as `npm run classify` reads it: without its conversation. */
+export const withoutContext = (e: Example): Example => ({ ...e, context: undefined });
+
 /** The turns of a session before index `idx`, as a classifier's context. */
 export function turnsBefore(session: readonly JddcTurn[], idx: number): { role: 'customer' | 'agent'; text: string }[] {
   return session.slice(0, Math.max(0, idx)).map((r) => ({ role: r.is_agent ? 'agent' : 'customer', text: r.text }));
