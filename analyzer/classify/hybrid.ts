@@ -58,11 +58,8 @@ export function loadModelFile(path: string | URL = DEFAULT_MODEL_PATH): ModelFil
 interface CompiledModels {
   bayes: BayesModel;
   subTopics: BayesModel;
-  /**
-   * The shared index's rows → the sub-topic model's (FeatureIndex.translation): a line's rows, looked up once,
-   * serve it too. Undefined when the shared index lacks some of its features (a model file not made by train.ts).
-   */
-  subTopicRows: Int32Array | undefined;
+  /** The shared index's rows → the sub-topic model's (FeatureIndex.translation): a line's rows, looked up once, serve it too. */
+  subTopicRows: Int32Array;
   line: SparseBinary;
   complaint: SparseBinary;
   lineDepartment: SparseSoftmax;
@@ -94,15 +91,20 @@ function compiledModels(model: ModelFile, depts: readonly string[]): CompiledMod
   // complaint head) keep their weights side by side in one table row per feature: 7 + 1 + 6 + 1 floats, one
   // 64-byte cache line, so reading a line's features for the first model brings the others' weights too. The
   // department head (complaints only) keeps its own table by the same rows; the sub-topic model (38 classes,
-  // complaints only) its own index, so its weights are not laid out over rows it does not know.
+  // complaints only) its own index, so its weights are not laid out over rows it does not know. The shared index
+  // holds the sub-topic model's features too, so that a line's rows reach all of them through one map: a few are in
+  // no other model (in two complaint lines but in fewer than the Bayes model's three), and weigh nothing there.
   const width = model.bayes.classes.length + 1 + depts.length + 1;
-  const index = new FeatureIndex([model.bayes.hashes, model.line.hashes, model.complaint.hashes, model.lineDepartment.hashes, model.department.hashes], Math.ceil(width / 16) * 16);
+  const index = new FeatureIndex(
+    [model.bayes.hashes, model.line.hashes, model.complaint.hashes, model.lineDepartment.hashes, model.department.hashes, model.subTopics.hashes],
+    Math.ceil(width / 16) * 16,
+  );
   const trained = model.department.departments;
   const subTopics = new BayesModel(model.subTopics);
   const compiled: CompiledModels = {
     bayes: new BayesModel(model.bayes, index, true),
     subTopics,
-    subTopicRows: coversAll(index.translation(subTopics.index), subTopics.index.size),
+    subTopicRows: index.translation(subTopics.index),
     line: new SparseBinary(model.line, index, true),
     complaint: new SparseBinary(model.complaint, index, true),
     lineDepartment: new SparseSoftmax(remapClasses(model.lineDepartment, trained, depts), index, true),
@@ -112,21 +114,13 @@ function compiledModels(model: ModelFile, depts: readonly string[]): CompiledMod
   return compiled;
 }
 
-/** `map` when it reaches every one of the `size` rows of the index it maps to, else undefined. */
-function coversAll(map: Int32Array, size: number): Int32Array | undefined {
-  const reached = new Uint8Array(size);
-  let n = 0;
-  for (const r of map) if (r >= 0 && reached[r] === 0) (reached[r] = 1), n++;
-  return n === size ? map : undefined;
-}
-
 export class HybridClassifier implements Classifier {
   readonly version: string;
   readonly taxonomyVersion: string;
   readonly #reader: SignalReader;
   readonly #model: ModelFile;
   readonly #subTopics: BayesModel;
-  readonly #subTopicRows: Int32Array | undefined;
+  readonly #subTopicRows: Int32Array;
   readonly #bayes: BayesModel;
   readonly #line: SparseBinary;
   readonly #lineDepartment: SparseSoftmax;
@@ -253,11 +247,8 @@ export class HybridClassifier implements Classifier {
     const v = ownerView(s.line);
     const classes = candidates.map((x) => x.index);
     // The view's text features are the first of its rows, looked up in the shared index (the reader's views all
-    // are), where the sub-topic model's features all are: it learned from complaint lines, a part of what the
-    // Bayes model learned from.
-    const scores = this.#subTopicRows
-      ? this.#subTopics.scoresFairForRows(v.rows, v.features.length, this.#subTopicRows, classes, this.#subScores)
-      : this.#subTopics.scoresFairFor(v.features, classes, this.#subScores);
+    // are), which holds all of the sub-topic model's features.
+    const scores = this.#subTopics.scoresFairForRows(v.rows, v.features.length, this.#subTopicRows, classes, this.#subScores);
     let best = candidates[0]!;
     for (const c of candidates) if (scores[c.index]! > scores[best.index]!) best = c;
     return best.id;
