@@ -105,15 +105,9 @@ export class BayesModel {
    * Log scores for the listed classes only (others are left untouched in `out`), fair to small classes: a
    * feature none of the listed classes had is skipped, and one a class never had costs every class the same
    * (the largest class's unseen value). Plain smoothing (`scores`) makes an unseen feature cost a class with few
-   * documents far less, so small classes win lines they never saw.
-   */
-  scoresFairFor(features: readonly number[], classes: readonly number[], out: Float64Array): Float64Array {
-    return this.#fairSum(this.#index.collect(features), classes, out);
-  }
-
-  /**
-   * As `scoresFairFor`, for the features whose rows in another index are rows[0…n) (-1 = unknown), `map` taking
-   * those rows to this model's (FeatureIndex.translation): the same sums, without looking the features up again.
+   * documents far less, so small classes win lines they never saw. The features are those whose rows in another
+   * index are rows[0…n) (-1 = unknown), `map` taking those rows to this model's (FeatureIndex.translation): a line's
+   * features looked up once in the classifier's shared index are not looked up again.
    */
   scoresFairForRows(rows: ArrayLike<number>, n: number, map: Int32Array, classes: readonly number[], out: Float64Array): Float64Array {
     this.#index.start();
@@ -121,7 +115,7 @@ export class BayesModel {
     return this.#fairSum(this.#index.count, classes, out);
   }
 
-  /** scoresFairFor's sums over the `n` rows the index just found. */
+  /** scoresFairForRows's sums over the `n` rows the index just found. */
   #fairSum(n: number, classes: readonly number[], out: Float64Array): Float64Array {
     let floor = 0;
     for (const c of classes) {
