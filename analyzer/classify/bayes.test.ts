@@ -35,7 +35,7 @@ describe('BayesModel', () => {
   });
 
   it('scoresFairForRows reads rows of another index through the map: unknown there, unknown to the model, or known', () => {
-    // Fair scores by hand for class 0 over features 2 and 1 (9: class 0 never had it, 100 and 5: unknown to the model).
+    // Fair scores by hand for class 0: features 2 and 1 count; 100 is unknown in the shared index, 5 known there but not to the model.
     const common = Math.log(100 / 102) + 2 * Math.log(3 / 102);
     expect(fair([2, 100, 5, 1], [0])[0]).toBeCloseTo(common, 5);
     expect(fair([100, 5], [0, 1])).toEqual(Float64Array.from([Math.log(100 / 102), Math.log(2 / 102)]));
