@@ -41,8 +41,6 @@ export interface TrainOptions {
   lexiconDropout?: number;
   /** Also train on lines read as if none of their words had been seen, at this weight (default 0.5; 0 = off). */
   textDropout?: number;
-  /** Weight of a real review's complaint in the complaint heads (default REVIEW_COMPLAINT_WEIGHT). */
-  reviewComplaintWeight?: number;
   /** Overrides for the sparse heads' training (experiments). */
   sparse?: { epochs?: number; l2?: number; l2Dense?: number; rate?: number; minCount?: number; prune?: number };
   departmentSparse?: { epochs?: number; l2?: number; l2Dense?: number; rate?: number; minCount?: number; prune?: number };
@@ -71,12 +69,13 @@ const BAYES = { alpha: 0.5, minDocs: 3 };
 /**
  * What a real review's complaint weighs in the complaint heads (stage 0's and stage 1's), against 1 for every other
  * line. The review files are files of negative reviews: outside books and 蒙牛, 96 % of their labeled items are
- * complaints, where 16 % of the labeled JDDC chat lines are. At full weight, each batch of labeled reviews moved the line between complaint and not for
- * everything else: with the fourth batch (1,010 reviews) the model flagged 17 probe lines of praise and chit-chat
- * that the one before did not, and left 4 (praise-probe*, neutral-chat-probe*), and the held-out corpus lost flags
- * 41 to 24. At half weight they teach their words and departments as fully (the department heads and the text
- * model count them whole), the probes split 5 to 5 and the corpus 25 to 32; cross-validation by conversation is the
- * same within noise (85.1 / 84.3 against 85.2 / 84.6 at full weight).
+ * complaints, where 16 % of the labeled JDDC chat lines are. At full weight, labeled reviews move the line between
+ * complaint and not for everything else: with the fourth batch (1,010 reviews) the model flagged 17 probe lines of
+ * praise and chit-chat that the one before it did not, and left 4 (praise-probe*, neutral-chat-probe*), and on the
+ * held-out corpus its flags were right on 24 lines only it got right against 41 only the one before did. At half
+ * weight they teach their words and departments as fully (the department heads and the text model count them
+ * whole): probes 5 against 5, corpus 25 against 32, and cross-validation by conversation the same within noise
+ * (85.1 / 84.3 against 85.2 / 84.6 at full weight, on the tune lines of before the batch).
  */
 export const REVIEW_COMPLAINT_WEIGHT = 0.5;
 
@@ -137,8 +136,7 @@ export function trainModel(examples: readonly Example[], taxonomy: Taxonomy, opt
   // department heads lean less on the dense signals.
   const departmentOptions = { ...sparseOptions, l2: 0.001, ...options.departmentSparse };
 
-  const reviewWeight = options.reviewComplaintWeight ?? REVIEW_COMPLAINT_WEIGHT;
-  const complaintWeight = (o: (typeof oof)[number]) => (o.weight ?? 1) * (o.p.example.complaint && isRealReview(o.p.example) ? reviewWeight : 1);
+  const complaintWeight = (o: (typeof oof)[number]) => (o.weight ?? 1) * (o.p.example.complaint && isRealReview(o.p.example) ? REVIEW_COMPLAINT_WEIGHT : 1);
   // Stage 0: the line alone.
   const line = trainSparseBinary(
     oof.map((o) => ({ sparse: o.s.line.sparse, dense: lineVector(o.s.line), y: o.p.example.complaint ? 1 : 0, weight: complaintWeight(o) })),
