@@ -109,6 +109,18 @@ describe('Lexicon negation', () => {
     expect(find('有没有坏的').terms).toEqual([]);
   });
 
+  it('reads a term written with 没 inside an A-not-A question as asked, not said (有没有赠品, 有没发货)', () => {
+    const terms = (t: string) => find(t).terms.map((x) => x.term);
+    expect(terms('有没有赠品啊')).not.toContain('没有赠品');
+    expect(find('有没有赠品啊').cues).toEqual([]);
+    expect(terms('厂家自送有没有物流信息的')).not.toContain('没有物流信息');
+    expect(terms('麻烦看下验证码有没有收到')).not.toContain('没有收到');
+    expect(terms('我的单有没发货')).not.toContain('没发货');
+    // Said: the absence itself, and 所有没发货的 ("all those not shipped").
+    expect(terms('没有赠品啊')).toContain('没有赠品');
+    expect(terms('所有没发货的都取消吧')).toContain('没发货');
+  });
+
   it('does not read the satisfaction word inside a complaint as a softener (不满意, 不推荐)', () => {
     expect(find('非常不满意').hedges).toEqual([]);
     expect(find('不推荐购买').hedges).toEqual([]);

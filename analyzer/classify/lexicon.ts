@@ -118,6 +118,16 @@ function usedFor(text: string, m: Match<LexiconHit>): boolean {
   return SPAN.test(m.pattern) && USAGE_BEFORE.test(text.slice(Math.max(0, m.start - 5), m.start));
 }
 
+/**
+ * 有没有赠品, 有没有物流信息, 验证码有没有收到, 有没发货: an A-not-A question holds a term written with 没 (没有赠品,
+ * 没收到) and asks whether it is so; it does not say so. The 没有 inside stays a negation of what follows
+ * (有没有坏的 still only asks).
+ */
+function askedEitherWay(text: string, m: Match<LexiconHit>): boolean {
+  // 所有没发货的订单 ("all the orders not shipped") says it.
+  return m.pattern.charCodeAt(0) === 0x6ca1 /* 没 */ && m.start > 0 && text.charCodeAt(m.start - 1) === 0x6709 /* 有 */ && text.charCodeAt(m.start - 2) !== 0x6240 /* 所 */;
+}
+
 /** 又糯又香, 轻盈又暖和: 又 joining two qualities says "both", not "again" (又坏了); the qualities speak for themselves. */
 const BOTH_AFTER = /^又[^又，。,.!！?？\s]{1,4}又/;
 const BOTH_BEFORE = /又[^又，。,.!！?？\s]{1,4}$/;
@@ -214,7 +224,7 @@ export class Lexicon {
         if (inside(m, matches, isWordOrUnowned)) continue;
         // 发错网点: the longer term names the owner (the courier's depot), not the 发错 inside it (a wrong item).
         if (inside(m, matches, isTermOfAnotherDepartment)) continue;
-        if (usedFor(text, m)) continue;
+        if (usedFor(text, m) || askedEitherWay(text, m)) continue;
         // 屏幕很清晰, 快递小哥态度很好, 发货也快: a praised aspect is no evidence of a problem with it.
         if (praised(text, m.end)) continue;
         // 烂的一个都没有, 掉发少了很多: a problem denied or gone, said after it; 本来担心会压坏: only feared.
