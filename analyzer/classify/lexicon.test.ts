@@ -121,6 +121,12 @@ describe('Lexicon negation', () => {
     expect(terms('所有没发货的都取消吧')).toContain('没发货');
   });
 
+  it('reads 还有一个问题 and 问个问题 as a question to ask, not a problem', () => {
+    expect(find('还有一个问题').cues).toEqual([]);
+    expect(find('我想问个问题').cues).toEqual([]);
+    expect(find('质量有问题').cues.length + find('质量有问题').terms.length).toBeGreaterThan(0);
+  });
+
   it('does not read the satisfaction word inside a complaint as a softener (不满意, 不推荐)', () => {
     expect(find('非常不满意').hedges).toEqual([]);
     expect(find('不推荐购买').hedges).toEqual([]);

@@ -96,6 +96,8 @@ const PLAIN_WORDS = [
   '零差评', '坑坑洼洼', '坑洼', '沙坑',
   // Buying more again (又多买了两条) is praise, as 又买 is.
   '又多买', '又多拿', '又多订',
+  // 还有一个问题, 问个问题: one more question, not a problem (还有一个问题没解决 keeps its cue 没解决).
+  '还有一个问题', '还有个问题', '问个问题', '问一个问题',
   // Not used yet (还没用，用后追评), never used: not 没用 (useless).
   '还没用', '还没有用', '没用过', '没有用过',
   // Not found, noticed, happened or released yet: 还没发现什么问题 holds the slow-dispatch term 还没发.
