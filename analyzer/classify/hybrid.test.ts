@@ -14,6 +14,15 @@ const run = (raw: string, context: [string, string][] = [], c = classifier) => {
   return c.classify({ text: line.text, tokens: line.tokens, context: ctx });
 };
 
+describe('HybridClassifier and its model file', () => {
+  it('refuses a model file whose heads were trained on other dense inputs (they are weighed by position)', () => {
+    const older = { ...model, complaint: { ...model.complaint, features: model.complaint.features.slice(0, -1) } };
+    expect(() => new HybridClassifier(taxonomy, older)).toThrow(/complaint head was trained on other inputs.*new: .*retrain/);
+    const reordered = { ...model, line: { ...model.line, features: [...model.line.features].reverse() } };
+    expect(() => new HybridClassifier(taxonomy, reordered)).toThrow(/line head.*another order/);
+  });
+});
+
 describe('HybridClassifier (the committed model)', () => {
   it.each([
     ['你们的发货速度太慢了，能不能快点', 'warehouse'],

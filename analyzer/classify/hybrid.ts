@@ -17,7 +17,7 @@ import { RecentCache } from './recent.ts';
 import { unpackModel } from './model-codec.ts';
 import { namedFeature, SEED } from './features.ts';
 import { remapClasses, SparseBinary, SparseSoftmax, type SparseBinaryData, type SparseSoftmaxData } from './sparse-lr.ts';
-import { collectContext, collectDepartment, CONTEXT_FEATURES, contextVector, conversationWeight, departmentVectors, judgesOnlyUnowned, LINE_FEATURES, type LineView, namesProblem, ownerView, previousComplaint, previousDepartment, SignalReader, type Signals } from './signals.ts';
+import { collectContext, collectDepartment, CONTEXT_FEATURES, contextVector, conversationWeight, DEPARTMENT_FEATURES, departmentVectors, judgesOnlyUnowned, LINE_FEATURES, type LineView, namesProblem, ownerView, previousComplaint, previousDepartment, SignalReader, type Signals } from './signals.ts';
 import type { Classifier, ClassifierInput } from './types.ts';
 
 export const MODEL_FORMAT = 'fankui-classifier/1';
@@ -87,6 +87,7 @@ function compiledModels(model: ModelFile, depts: readonly string[]): CompiledMod
   const key = depts.join(',');
   const cached = byDepts.get(key);
   if (cached) return cached;
+  checkDenseFeatures(model);
   // One feature index for the main models. Those every line goes through (Bayes, stage 0's two heads, the
   // complaint head) keep their weights side by side in one table row per feature: 7 + 1 + 6 + 1 floats, one
   // 64-byte cache line, so reading a line's features for the first model brings the others' weights too. The
@@ -112,6 +113,29 @@ function compiledModels(model: ModelFile, depts: readonly string[]): CompiledMod
   };
   byDepts.set(key, compiled);
   return compiled;
+}
+
+/**
+ * The heads weigh their dense inputs by position: a model trained with another list (an older model file, a
+ * model compared with `npm run eval -- --against`) would read each input with another one's weight and judge
+ * quietly wrong. It is refused instead.
+ */
+function checkDenseFeatures(model: ModelFile): void {
+  const expected: [string, readonly string[], readonly string[] | undefined][] = [
+    ['line', LINE_FEATURES, model.line.features],
+    ['complaint', [...LINE_FEATURES, ...CONTEXT_FEATURES], model.complaint.features],
+    ['department', DEPARTMENT_FEATURES, model.department.features],
+  ];
+  for (const [head, want, got] of expected) {
+    if (got && got.length === want.length && got.every((f, i) => f === want[i])) continue;
+    const missing = want.filter((f) => !got?.includes(f));
+    const extra = (got ?? []).filter((f) => !want.includes(f));
+    throw new Error(
+      `model ${model.version}: its ${head} head was trained on other inputs than this code reads` +
+        `${missing.length ? ` (new: ${missing.join(', ')})` : ''}${extra.length ? ` (gone: ${extra.join(', ')})` : ''}` +
+        `${!missing.length && !extra.length ? ' (another order)' : ''}; retrain it with npm run train`,
+    );
+  }
 }
 
 export class HybridClassifier implements Classifier {
