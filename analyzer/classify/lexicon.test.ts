@@ -121,6 +121,16 @@ describe('Lexicon negation', () => {
     expect(terms('所有没发货的都取消吧')).toContain('没发货');
   });
 
+  it('reads 发错了 said sorry for, or 我发错了, as the buyer’s own slip, not goods sent wrong', () => {
+    const terms = (t: string) => find(t).terms.map((x) => x.term);
+    expect(terms('发错了 不好意思')).toEqual([]);
+    expect(terms('发错了，抱歉')).toEqual([]);
+    expect(terms('刚才那个单号我发错了')).toEqual([]);
+    expect(terms('给我发错了')).toContain('发错了');
+    expect(terms('颜色发错了 我要的是灰色')).toContain('发错了');
+    expect(terms('发错了，我买的青提，来的是红提')).toContain('发错了');
+  });
+
   it('reads 还有一个问题 and 问个问题 as a question to ask, not a problem', () => {
     expect(find('还有一个问题').cues).toEqual([]);
     expect(find('我想问个问题').cues).toEqual([]);

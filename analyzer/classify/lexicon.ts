@@ -121,6 +121,17 @@ function usedFor(text: string, m: Match<LexiconHit>): boolean {
 }
 
 /**
+ * 发错了 不好意思, 我发错了: the buyer sent the wrong message, number or link, and says sorry for it; not goods sent
+ * wrong (给我发错了, 发错了，我买的青提 stay complaints).
+ */
+function ownSlip(text: string, m: Match<LexiconHit>): boolean {
+  if (!m.pattern.startsWith('发错')) return false;
+  if (SORRY_AFTER.test(text.slice(m.end, m.end + 8))) return true;
+  return text.charCodeAt(m.start - 1) === 0x6211 /* 我 */ && !/[给帮跟替]/.test(text.charAt(m.start - 2));
+}
+const SORRY_AFTER = /^了?[\s，。,.!！~～…]*(?:不好意思|抱歉|sorry|对不起)/i;
+
+/**
  * 有没有赠品, 有没有物流信息, 验证码有没有收到, 有没发货: an A-not-A question holds a term written with 没 (没有赠品,
  * 没收到) and asks whether it is so; it does not say so. The 没有 inside stays a negation of what follows
  * (有没有坏的 still only asks).
@@ -226,7 +237,7 @@ export class Lexicon {
         if (inside(m, matches, isWordOrUnowned)) continue;
         // 发错网点: the longer term names the owner (the courier's depot), not the 发错 inside it (a wrong item).
         if (inside(m, matches, isTermOfAnotherDepartment)) continue;
-        if (usedFor(text, m) || askedEitherWay(text, m)) continue;
+        if (usedFor(text, m) || askedEitherWay(text, m) || ownSlip(text, m)) continue;
         // 屏幕很清晰, 快递小哥态度很好, 发货也快: a praised aspect is no evidence of a problem with it.
         if (praised(text, m.end)) continue;
         // 烂的一个都没有, 掉发少了很多: a problem denied or gone, said after it; 本来担心会压坏: only feared.
