@@ -127,8 +127,10 @@ function usedFor(text: string, m: Match<LexiconHit>): boolean {
 function ownSlip(text: string, m: Match<LexiconHit>): boolean {
   if (!m.pattern.startsWith('发错')) return false;
   if (SORRY_AFTER.test(text.slice(m.end, m.end + 8))) return true;
-  return text.charCodeAt(m.start - 1) === 0x6211 /* 我 */ && !/[给帮跟替]/.test(text.charAt(m.start - 2));
+  return text.charCodeAt(m.start - 1) === 0x6211 /* 我 */ && !FOR_ME.test(text.charAt(m.start - 2));
 }
+/** 给我发错了, 帮我发错了: someone sent it wrong to the buyer. */
+const FOR_ME = /[给帮跟替]/;
 const SORRY_AFTER = /^了?[\s，。,.!！~～…]*(?:不好意思|抱歉|sorry|对不起)/i;
 
 /**
