@@ -131,6 +131,16 @@ describe('Lexicon negation', () => {
     expect(terms('发错了，我买的青提，来的是红提')).toContain('发错了');
   });
 
+  it('reads a variant asked about as out of stock (40是不是没货了) as a stock question, and an order out of stock as a complaint', () => {
+    const terms = (t: string) => find(t).terms.map((x) => x.term);
+    for (const t of ['40是不是没货了', '1.5米床是不是没货了', 'xl是不是没货了', '灰色是不是缺货了', '20片装是不是没货了']) {
+      expect(find(t).terms.filter((x) => x.subTopic === 'out_of_stock')).toEqual([]);
+    }
+    expect(terms('对 是不是断货了')).toContain('断货');
+    expect(terms('我买的l码是不是没货了')).toContain('没货了');
+    expect(terms('40码没货了')).toContain('没货了');
+  });
+
   it('reads 还有一个问题 and 问个问题 as a question to ask, not a problem', () => {
     expect(find('还有一个问题').cues).toEqual([]);
     expect(find('我想问个问题').cues).toEqual([]);

@@ -134,6 +134,30 @@ const FOR_ME = /[给帮跟替]/;
 const SORRY_AFTER = /^了?[\s，。,.!！~～…]*(?:不好意思|抱歉|sorry|对不起)/i;
 
 /**
+ * 40是不是没货了, 1.5米床是不是没货了, 灰色是不是缺货了: a size, colour or pack asked about on the listing before
+ * ordering (TAXONOMY.md: 有货吗 is not counted). Only stock terms (STOCK), right after 是不是, with a variant named
+ * before them in the clause and nothing said about an order: 对 是不是断货了 (said of an order in its chat) and
+ * 我买的L是不是没货了 still count.
+ */
+function stockOfAVariantAsked(text: string, m: Match<LexiconHit>): boolean {
+  if (!STOCK.test(m.pattern) || !text.endsWith('是不是', m.start)) return false;
+  const before = text.slice(0, m.start - 3);
+  const clause = before.slice(lastClauseBreak(before) + 1);
+  return clause.length <= 10 && VARIANT.test(clause) && !ORDERED.test(text);
+}
+/** The taxonomy's words for goods out of stock (a configured taxonomy may list others; then they simply count). */
+const STOCK = /^(?:没货|没有货|缺货|断货|无货|没现货|暂时无货)/;
+/** What names a variant of a listing: a number, a size, a colour, a pack (38码, XL, 1.5米, 灰色, 20片装, 500ml). */
+const VARIANT = /\d|[smlx]{1,3}\b|[smlx]码|码|号|色|装|款|寸|米|ml|g\b|斤|升|瓶|包/i;
+/** An order already placed: then the stock is a problem with it. */
+const ORDERED = /买|拍|下单|订单|单号|付款|付了|发货|等了/;
+
+function lastClauseBreak(s: string): number {
+  for (let i = s.length - 1; i >= 0; i--) if (/[，。,.!！?？；;\s]/.test(s[i]!)) return i;
+  return -1;
+}
+
+/**
  * 有没有赠品, 有没有物流信息, 验证码有没有收到, 有没发货: an A-not-A question holds a term written with 没 (没有赠品,
  * 没收到) and asks whether it is so; it does not say so. The 没有 inside stays a negation of what follows
  * (有没有坏的 still only asks).
@@ -239,7 +263,7 @@ export class Lexicon {
         if (inside(m, matches, isWordOrUnowned)) continue;
         // 发错网点: the longer term names the owner (the courier's depot), not the 发错 inside it (a wrong item).
         if (inside(m, matches, isTermOfAnotherDepartment)) continue;
-        if (usedFor(text, m) || askedEitherWay(text, m) || ownSlip(text, m)) continue;
+        if (usedFor(text, m) || askedEitherWay(text, m) || ownSlip(text, m) || stockOfAVariantAsked(text, m)) continue;
         // 屏幕很清晰, 快递小哥态度很好, 发货也快: a praised aspect is no evidence of a problem with it.
         if (praised(text, m.end)) continue;
         // 烂的一个都没有, 掉发少了很多: a problem denied or gone, said after it; 本来担心会压坏: only feared.
