@@ -116,6 +116,9 @@ describe('Lexicon negation', () => {
     expect(terms('厂家自送有没有物流信息的')).not.toContain('没有物流信息');
     expect(terms('麻烦看下验证码有没有收到')).not.toContain('没有收到');
     expect(terms('我的单有没发货')).not.toContain('没发货');
+    // An aspect asked about that way is not said to be missing either.
+    expect(find('有没有派送员的号码，我给他打').cues).toEqual([]);
+    expect(find('没有派送员的号码').cues.length).toBeGreaterThan(0);
     // Said: the absence itself, and 所有没发货的 ("all those not shipped").
     expect(terms('没有赠品啊')).toContain('没有赠品');
     expect(terms('所有没发货的都取消吧')).toContain('没发货');

@@ -163,8 +163,12 @@ function lastClauseBreak(s: string): number {
  * (有没有坏的 still only asks).
  */
 function askedEitherWay(text: string, m: Match<LexiconHit>): boolean {
-  // 所有没发货的订单 ("all the orders not shipped") says it.
-  return m.pattern.charCodeAt(0) === 0x6ca1 /* 没 */ && m.start > 0 && text.charCodeAt(m.start - 1) === 0x6709 /* 有 */ && text.charCodeAt(m.start - 2) !== 0x6240 /* 所 */;
+  return m.pattern.charCodeAt(0) === 0x6ca1 /* 没 */ && eitherWay(text, m.start);
+}
+
+/** Whether the 没 at `start` is the second half of 有没(有): an A-not-A question. 所有没发货的订单 ("all the orders not shipped") says it. */
+function eitherWay(text: string, start: number): boolean {
+  return start > 0 && text.charCodeAt(start - 1) === 0x6709 /* 有 */ && text.charCodeAt(start - 2) !== 0x6240 /* 所 */;
 }
 
 /** 又糯又香, 轻盈又暖和: 又 joining two qualities says "both", not "again" (又坏了); the qualities speak for themselves. */
@@ -273,7 +277,8 @@ export class Lexicon {
         }
         const n = negation(text, free, m);
         // An aspect is missing (没什么效果) or refused (不给开发票) unless the negation clears it of blame (不是质量问题).
-        const missing = n !== undefined && v.aspect && (ABSENCE.has(n.pattern) || refused(text, n, m)) && !problemFollows(text, m.end);
+        // 有没有派送员的电话: the 没有 of an A-not-A question asks whether the aspect is there; it is not said to be missing.
+        const missing = n !== undefined && v.aspect && ((ABSENCE.has(n.pattern) && !eitherWay(text, n.start)) || refused(text, n, m)) && !problemFollows(text, m.end);
         if (n && !missing) evidence.negated.push(m.pattern);
         else {
           evidence.terms.push({ department: v.department, subTopic: v.subTopic, term: m.pattern, weight: v.weight, start: m.start });
