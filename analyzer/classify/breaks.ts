@@ -10,3 +10,9 @@ export function hasClauseBreak(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (isClauseBreak(s.charCodeAt(i))) return true;
   return false;
 }
+
+/** Where the last clause break of `s` is, or -1: the clause that ends `s` starts after it. */
+export function lastClauseBreak(s: string): number {
+  for (let i = s.length - 1; i >= 0; i--) if (isClauseBreak(s.charCodeAt(i))) return i;
+  return -1;
+}

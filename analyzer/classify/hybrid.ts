@@ -17,7 +17,7 @@ import { RecentCache } from './recent.ts';
 import { unpackModel } from './model-codec.ts';
 import { namedFeature, SEED } from './features.ts';
 import { remapClasses, SparseBinary, SparseSoftmax, type SparseBinaryData, type SparseSoftmaxData } from './sparse-lr.ts';
-import { collectContext, collectDepartment, CONTEXT_FEATURES, contextVector, conversationWeight, DEPARTMENT_FEATURES, departmentVectors, judgesOnlyUnowned, LINE_FEATURES, type LineView, namesProblem, ownerView, previousComplaint, previousDepartment, SignalReader, type Signals } from './signals.ts';
+import { collectContext, collectDepartment, COMPLAINT_FEATURES, contextVector, conversationWeight, DEPARTMENT_FEATURES, departmentVectors, judgesOnlyUnowned, LINE_FEATURES, type LineView, namesProblem, ownerView, previousComplaint, previousDepartment, SignalReader, type Signals } from './signals.ts';
 import type { Classifier, ClassifierInput } from './types.ts';
 
 export const MODEL_FORMAT = 'fankui-classifier/1';
@@ -123,7 +123,7 @@ function compiledModels(model: ModelFile, depts: readonly string[]): CompiledMod
 function checkDenseFeatures(model: ModelFile): void {
   const expected: [string, readonly string[], readonly string[] | undefined][] = [
     ['line', LINE_FEATURES, model.line.features],
-    ['complaint', [...LINE_FEATURES, ...CONTEXT_FEATURES], model.complaint.features],
+    ['complaint', COMPLAINT_FEATURES, model.complaint.features],
     ['department', DEPARTMENT_FEATURES, model.department.features],
   ];
   for (const [head, want, got] of expected) {
@@ -152,7 +152,7 @@ export class HybridClassifier implements Classifier {
   readonly #department: SparseSoftmax;
   readonly #probs: Float64Array;
   /** Stage 1's dense inputs of the line being classified (contextVector writes them here). */
-  readonly #contextInputs: number[] = new Array<number>(LINE_FEATURES.length + CONTEXT_FEATURES.length).fill(0);
+  readonly #contextInputs: number[] = new Array<number>(COMPLAINT_FEATURES.length).fill(0);
   /** Taxonomy departments the model was not trained on (routed by their lexicon until retrained). */
   readonly #untrained: number[];
   /** Sub-topic classes of each department, as indices into the sub-topic model. */

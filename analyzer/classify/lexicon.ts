@@ -1,6 +1,6 @@
 import type { Taxonomy } from '../../schemas/taxonomy.ts';
 import { Matcher, type Match } from './matcher.ts';
-import { hasClauseBreak } from './breaks.ts';
+import { hasClauseBreak, lastClauseBreak } from './breaks.ts';
 import { PLACEHOLDER_SOURCE } from '../text/placeholder.ts';
 
 /**
@@ -151,11 +151,6 @@ const STOCK = /^(?:没货|没有货|缺货|断货|无货|没现货|暂时无货)
 const VARIANT = /\d|[smlx]{1,3}\b|[smlx]码|码|号|色|装|款|寸|米|ml|g\b|斤|升|瓶|包/i;
 /** An order already placed: then the stock is a problem with it. */
 const ORDERED = /买|拍|下单|订单|单号|付款|付了|发货|等了/;
-
-function lastClauseBreak(s: string): number {
-  for (let i = s.length - 1; i >= 0; i--) if (/[，。,.!！?？；;\s]/.test(s[i]!)) return i;
-  return -1;
-}
 
 /**
  * 有没有赠品, 有没有物流信息, 验证码有没有收到, 有没发货: an A-not-A question holds a term written with 没 (没有赠品,

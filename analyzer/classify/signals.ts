@@ -680,6 +680,9 @@ export const CONTEXT_FEATURES = [
   'details line opening the conversation',
 ] as const;
 
+/** The complaint head's dense inputs, in contextVector's order: the line's (LINE_FEATURES), then the conversation's. */
+export const COMPLAINT_FEATURES: readonly string[] = [...LINE_FEATURES, ...CONTEXT_FEATURES];
+
 const CONTEXT_ZEROS: readonly number[] = CONTEXT_FEATURES.map(() => 0);
 
 /**
