@@ -26,23 +26,90 @@ const MAY_CHANGE = /[\[\d]|http|www\./i;
 export function canonical(text: string): string {
   // Most lines hold no placeholder, link or digit: nothing to replace.
   if (!MAY_CHANGE.test(text)) return text;
-  let out = text.indexOf('[') < 0 ? text : text.replace(PLACEHOLDER_NAMES, placeholderChar);
-  if (LINK_START.test(out)) out = out.replace(/https?:\/\/\S+|www\.\S+/g, LINK);
+  // Links are rare: the patterns. Else one scan (a replace with a function per placeholder cost several times more,
+  // and real chat lines hold several placeholders each).
+  if (LINK_START.test(text)) return canonicalByPatterns(text);
+  let out = '';
+  let from = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b) {
+      const close = placeholderEnd(text, i);
+      if (close < 0) continue;
+      const ch = placeholderCharOf(text, i, close);
+      // A placeholder of no kind stays, its digits made 0 like any others.
+      if (ch === null) continue;
+      out += text.slice(from, i) + ch;
+      from = close + 1;
+      i = close;
+    } else if (c >= 0x30 && c <= 0x39) {
+      // \d+(?:[.,]\d+)* → 0
+      let j = i + 1;
+      for (;;) {
+        while (j < n && isDigit(text.charCodeAt(j))) j++;
+        const sep = j < n ? text.charCodeAt(j) : 0;
+        if ((sep === 0x2e || sep === 0x2c) && j + 1 < n && isDigit(text.charCodeAt(j + 1))) j += 2;
+        else break;
+      }
+      out += text.slice(from, i) + '0';
+      from = j;
+      i = j - 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** Whether a character may be in a placeholder's name (placeholder.ts's NAME_CHAR: not a bracket or what \s matches). */
+const isNameChar = (c: number) =>
+  c < 0x80
+    ? c !== 0x5d && c !== 0x5b && c !== 0x20 && (c < 0x09 || c > 0x0d)
+    : c !== 0xa0 && c !== 0x1680 && (c < 0x2000 || c > 0x200a) && c !== 0x2028 && c !== 0x2029 && c !== 0x202f && c !== 0x205f && c !== 0x3000 && c !== 0xfeff;
+
+/**
+ * Where the placeholder opening at text[open] ('[') closes, as PLACEHOLDER_NAMES matches it (a name of 1 to 10
+ * characters, then an optional x); -1 when none does.
+ */
+function placeholderEnd(text: string, open: number): number {
+  const limit = Math.min(text.length, open + 13);
+  for (let j = open + 1; j < limit; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x5d) return j - open - 1 >= 1 && (j - open - 1 <= 10 || (j - open - 1 === 11 && text.charCodeAt(j - 1) === 0x78)) ? j : -1;
+    if (!isNameChar(c)) return -1;
+  }
+  return -1;
+}
+
+/** placeholderChar for the placeholder text[open…close]; its name without the public sets' trailing x. */
+function placeholderCharOf(text: string, open: number, close: number): string | null {
+  const whole = text.slice(open, close + 1);
+  let ch = PLACEHOLDER_CHARS.get(whole);
+  if (ch === undefined) {
+    const x = close - open - 1 >= 2 && text.charCodeAt(close - 1) === 0x78;
+    ch = kindOf(text.slice(open + 1, x ? close - 1 : close));
+    if (PLACEHOLDER_CHARS.size < 10_000) PLACEHOLDER_CHARS.set(whole, ch);
+  }
+  return ch;
+}
+
+/** canonical's result by its patterns (a line with a link). */
+function canonicalByPatterns(text: string): string {
+  let out = text.indexOf('[') < 0 ? text : text.replace(PLACEHOLDER_NAMES, (m: string, name: string) => kindOf(name) ?? m);
+  out = out.replace(/https?:\/\/\S+|www\.\S+/g, LINK);
   return out.replace(/\d+(?:[.,]\d+)*/g, '0');
 }
 
 const LINK_START = /http|www\./i;
 
-/** The character a placeholder stands as, by its name (the same few names recur: [数字x], [订单x]); the placeholder itself when it is of no kind. */
-const PLACEHOLDER_CHARS = new Map<string, string | null>();
-function placeholderChar(m: string, name: string): string {
-  let ch = PLACEHOLDER_CHARS.get(name);
-  if (ch === undefined) {
-    ch = KINDS.find(([re]) => re.test(name))?.[1] ?? null;
-    if (PLACEHOLDER_CHARS.size < 10_000) PLACEHOLDER_CHARS.set(name, ch);
-  }
-  return ch ?? m;
+/** The character a placeholder stands as, by its name; null when it is of no kind (it stays as it is). */
+function kindOf(name: string): string | null {
+  return KINDS.find(([re]) => re.test(name))?.[1] ?? null;
 }
+
+/** kindOf by the whole placeholder (the same few recur: [数字x], [订单x]), bounded. */
+const PLACEHOLDER_CHARS = new Map<string, string | null>();
 
 /** FNV-1a over UTF-16 code units, seeded by feature kind. */
 function fnv(seed: number, s: string, from = 0, to = s.length): number {
