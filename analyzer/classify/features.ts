@@ -62,11 +62,14 @@ export function canonical(text: string): string {
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
-/** Whether a character may be in a placeholder's name (placeholder.ts's NAME_CHAR: not a bracket or what \s matches). */
-const isNameChar = (c: number) =>
+/** Whether a character is one that \s matches. */
+const isSpace = (c: number) =>
   c < 0x80
-    ? c !== 0x5d && c !== 0x5b && c !== 0x20 && (c < 0x09 || c > 0x0d)
-    : c !== 0xa0 && c !== 0x1680 && (c < 0x2000 || c > 0x200a) && c !== 0x2028 && c !== 0x2029 && c !== 0x202f && c !== 0x205f && c !== 0x3000 && c !== 0xfeff;
+    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
+    : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/** Whether a character may be in a placeholder's name (placeholder.ts's NAME_CHAR: not a bracket or white space). */
+const isNameChar = (c: number) => c !== 0x5d && c !== 0x5b && !isSpace(c);
 
 /**
  * Where the placeholder opening at text[open] ('[') closes, as PLACEHOLDER_NAMES matches it (a name of 1 to 10
@@ -182,17 +185,22 @@ export function canonicalTokens(tokens: readonly string[]): string[] {
 export const GREETINGS = ['你好', '您好', '在吗', '在么', '在不在', '谢谢', '亲'];
 
 /** A line that only hands over details: order numbers, links, ids, amounts, the platform's order card. */
-const DETAIL_WORDS = new RegExp(
-  [
-    ...['咨询订单号', '订单号', '订单编号', '商品id', '商品编号', '订单金额', '下单时间', '单号', '编号', '订单', 'order', 'id', 'sku'],
-    ...['发票抬头', '税号', '金额', '电话', '地址', '手机', '号码', '是', '麻烦', ...GREETINGS],
-    ...[':', '：', ',', '，', ';', '；', '\\[', '\\]', '【', '】', '\\s'],
-  ].join('|'),
-  'g',
-);
+const DETAIL_LITERALS = [
+  ...['咨询订单号', '订单号', '订单编号', '商品id', '商品编号', '订单金额', '下单时间', '单号', '编号', '订单', 'order', 'id', 'sku'],
+  ...['发票抬头', '税号', '金额', '电话', '地址', '手机', '号码', '是', '麻烦', ...GREETINGS],
+  ...[':', '：', ',', '，', ';', '；', '[', ']', '【', '】'],
+];
+const DETAIL_WORDS = new RegExp([...DETAIL_LITERALS.map((w) => w.replace(/[[\]]/g, '\\$&')), '\\s'].join('|'), 'g');
+/** The characters isDetailsOnly's replacements can remove: those of the detail words, placeholders, 0, a–z _ - . # / and white space. */
+const DETAIL_CHARS = new Set([...DETAIL_LITERALS.join(''), ...'0abcdefghijklmnopqrstuvwxyz_-.#/'].map((c) => c.charCodeAt(0)));
+const removable = (c: number) => DETAIL_CHARS.has(c) || (c >= 0xe000 && c <= 0xe003) || isSpace(c);
+
 export function isDetailsOnly(canonicalText: string): boolean {
   // A line with no placeholder and no number hands over nothing: the cheap test first.
   if (!HAS_DETAIL.test(canonicalText)) return false;
+  // Two characters no replacement below removes (most lines with a number say something: 等了0天) decide it too.
+  let kept = 0;
+  for (let i = 0; i < canonicalText.length; i++) if (!removable(canonicalText.charCodeAt(i)) && ++kept > 1) return false;
   const rest = canonicalText.replace(/[\ue000-\ue003]/g, '').replace(DETAIL_WORDS, '').replace(/[0a-z_\-.#/]+/g, '');
   return rest.length <= 1;
 }

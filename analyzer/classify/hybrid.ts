@@ -285,12 +285,15 @@ export class HybridClassifier implements Classifier {
   /** The line's lexicon words (`lexiconWords`), then the words the Bayes model weighs most towards the owner. */
   #evidence(lexicon: readonly string[], department: string, tokens: readonly string[]): string[] {
     const out = new Set(lexicon);
-    if (out.size < 3) {
-      const ranked = tokens
-        .filter((t) => t.length >= 2 && HAN.test(t) && !t.startsWith('[') && !this.#praise.has(t))
-        .map((t) => ({ t, w: this.#wordWeight(t, department) }))
-        .filter((x) => x.w > 1)
-        .sort((a, b) => b.w - a.w);
+    const d = this.#bayes.classes.indexOf(department);
+    if (out.size < 3 && d >= 0) {
+      const ranked: { t: string; w: number }[] = [];
+      for (const t of tokens) {
+        if (t.length < 2 || t.charCodeAt(0) === 0x5b || !HAN.test(t) || this.#praise.has(t)) continue;
+        const w = this.#bayes.logRatio(namedFeature(SEED.word, t), d, 0);
+        if (w > 1) ranked.push({ t, w });
+      }
+      ranked.sort((a, b) => b.w - a.w);
       for (const { t } of ranked) {
         if (out.size >= 4) break;
         // A word inside a lexicon word, or holding one (增值税专用发票 beside 增值税, 发票), would show it twice.
@@ -308,12 +311,6 @@ export class HybridClassifier implements Classifier {
     if (isFunctionWord(word)) return true;
     const tag = PARTS_OF_SPEECH.get(word) ?? PARTS_OF_SPEECH.set(word, partOfSpeech(word));
     return NAMES_NOTHING.has(tag);
-  }
-
-  /** Log-likelihood ratio of the word for the department against "not a complaint". */
-  #wordWeight(word: string, department: string): number {
-    const d = this.#bayes.classes.indexOf(department);
-    return d < 0 ? 0 : this.#bayes.logRatio(namedFeature(SEED.word, word), d, 0);
   }
 }
 

@@ -625,7 +625,7 @@ function buildLineVector(l: LineView): number[] {
   v[19] = l.evidence.unowned.length > 0 && l.evidence.terms.every(ownsNothing) ? 1 : 0;
   v[20] = clip(l.nbClause, -20, 20) / 10;
   // 保湿效果好，不过容易油 / 还行吧，就是有点香: a review that turns after praising goes on to what is wrong.
-  v[21] = (hedged || PRAISE.test(l.canonicalText)) && turns ? 1 : 0;
+  v[21] = turns && (hedged || PRAISE.test(l.canonicalText)) ? 1 : 0;
   // 物流很快，包装严实，手机流畅，客服耐心: a long review can praise clause after clause and name no problem.
   v[22] = l.praiseShare;
   // 怎么有霉斑 这还能吃吗, 发票什么时候能开好: a question that names a problem is not the neutral question
