@@ -85,7 +85,7 @@ function placeholderEnd(text: string, open: number): number {
   return -1;
 }
 
-/** placeholderChar for the placeholder text[open…close]; its name without the public sets' trailing x. */
+/** The character the placeholder text[open…close] stands as: kindOf its name without the public sets' trailing x (null: of no kind). */
 function placeholderCharOf(text: string, open: number, close: number): string | null {
   const whole = text.slice(open, close + 1);
   let ch = PLACEHOLDER_CHARS.get(whole);
