@@ -117,8 +117,8 @@ export class BayesModel {
 
   /** scoresFairForRows's sums over the `n` rows the index just found. */
   #fairSum(n: number, classes: readonly number[], out: Float64Array): Float64Array {
-    // Runs for most complaint lines over their 40-odd rows: indexed loops over locals (a for…of over `classes` and
-    // the private fields read in the loops cost about as much as the table's cache misses).
+    // Runs for most complaint lines over their 40-odd rows: indexed loops over locals (with a for…of over `classes`
+    // and the private fields read in the loops, a call took 3.4 µs with its rows in cache, against 2.4).
     const unseen = this.#unseen;
     const priors = this.#priors;
     const m = classes.length;

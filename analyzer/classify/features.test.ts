@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { canonical, isDetailsOnly } from './features.ts';
+import { PLACEHOLDER_NAMES } from '../text/placeholder.ts';
+import { canonical, isDetailsOnly, kindOf } from './features.ts';
+
+/** canonical as the patterns define it, in turn: placeholder.ts's placeholders (by kindOf), then links, then digit runs. */
+function byPatterns(text: string): string {
+  return text
+    .replace(PLACEHOLDER_NAMES, (m: string, name: string) => kindOf(name) ?? m)
+    .replace(/https?:\/\/\S+|www\.\S+/g, '\ue001')
+    .replace(/\d+(?:[.,]\d+)*/g, '0');
+}
 
 describe('canonical', () => {
   it('leaves a line with no placeholder, digit or link as it is (the same string)', () => {
@@ -28,6 +37,19 @@ describe('canonical', () => {
     expect(canonical('a[1.2]b')).toBe('a[0]b');
     expect(canonical('[1234567890x]')).toBe('[0x]');
     expect(canonical('[12345678901x]')).toBe('[0x]');
+  });
+
+  it('reads every text as the patterns do (placeholders, links, digit runs, white space)', () => {
+    const alphabet = [...'[]xx1.,: a好\u3000\u00a0', '订单', '数字', '链接', 'url', 'http://', 'https://', 'https:/', 'www.', 'ww', '[订单x]', '[1x]'];
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const differ: string[] = [];
+    for (let k = 0; k < 20_000; k++) {
+      let t = '';
+      for (let n = next() % 12; n > 0; n--) t += alphabet[next() % alphabet.length];
+      if (canonical(t) !== byPatterns(t)) differ.push(t);
+    }
+    expect(differ).toEqual([]);
   });
 
   it('makes a link one character', () => {

@@ -7,8 +7,6 @@
  * private-use character each, and digit runs become one `0`, so "等了3天" and "等了[数字x]天" read alike.
  */
 
-import { PLACEHOLDER_NAMES } from '../text/placeholder.ts';
-
 const NUMBER = '\ue000';
 const LINK = '\ue001';
 const PLACE = '\ue002';
@@ -26,9 +24,9 @@ const MAY_CHANGE = /[\[\d]|http|www\./i;
 export function canonical(text: string): string {
   // Most lines hold no placeholder, link or digit: nothing to replace.
   if (!MAY_CHANGE.test(text)) return text;
-  // Links are rare: the patterns. Else one scan (a replace with a function per placeholder cost several times more,
-  // and real chat lines hold several placeholders each).
-  if (LINK_START.test(text)) return canonicalByPatterns(text);
+  // One scan (a replace with a function per placeholder cost several times more, and real chat lines hold several
+  // placeholders each). It makes what the patterns did in turn — placeholders, then links, then digit runs — in one
+  // pass: a placeholder never holds white space, so a link runs over the same characters before and after them.
   let out = '';
   let from = 0;
   const n = text.length;
@@ -43,7 +41,14 @@ export function canonical(text: string): string {
       out += text.slice(from, i) + ch;
       from = close + 1;
       i = close;
-    } else if (c >= 0x30 && c <= 0x39) {
+    } else if ((c === 0x68 || c === 0x77) && linkAt(text, i)) {
+      // https?:\/\/\S+|www\.\S+ → LINK
+      let j = i + 4;
+      while (j < n && !isSpace(text.charCodeAt(j))) j++;
+      out += text.slice(from, i) + LINK;
+      from = j;
+      i = j - 1;
+    } else if (isDigit(c)) {
       // \d+(?:[.,]\d+)* → 0
       let j = i + 1;
       for (;;) {
@@ -72,7 +77,7 @@ const isSpace = (c: number) =>
 const isNameChar = (c: number) => c !== 0x5d && c !== 0x5b && !isSpace(c);
 
 /**
- * Where the placeholder opening at text[open] ('[') closes, as PLACEHOLDER_NAMES matches it (a name of 1 to 10
+ * Where the placeholder opening at text[open] ('[') closes, as placeholder.ts's PLACEHOLDER_NAMES matches it (a name of 1 to 10
  * characters, then an optional x); -1 when none does.
  */
 function placeholderEnd(text: string, open: number): number {
@@ -97,17 +102,14 @@ function placeholderCharOf(text: string, open: number, close: number): string | 
   return ch;
 }
 
-/** canonical's result by its patterns (a line with a link). */
-function canonicalByPatterns(text: string): string {
-  let out = text.indexOf('[') < 0 ? text : text.replace(PLACEHOLDER_NAMES, (m: string, name: string) => kindOf(name) ?? m);
-  out = out.replace(/https?:\/\/\S+|www\.\S+/g, LINK);
-  return out.replace(/\d+(?:[.,]\d+)*/g, '0');
+/** Whether a link (http://, https:// or www. and at least one more character that is not white space) starts at text[i]. */
+function linkAt(text: string, i: number): boolean {
+  const rest = text.startsWith('http://', i) ? i + 7 : text.startsWith('https://', i) ? i + 8 : text.startsWith('www.', i) ? i + 4 : -1;
+  return rest > 0 && rest < text.length && !isSpace(text.charCodeAt(rest));
 }
 
-const LINK_START = /http|www\./i;
-
 /** The character a placeholder stands as, by its name; null when it is of no kind (it stays as it is). */
-function kindOf(name: string): string | null {
+export function kindOf(name: string): string | null {
   return KINDS.find(([re]) => re.test(name))?.[1] ?? null;
 }
 

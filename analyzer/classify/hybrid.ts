@@ -90,7 +90,8 @@ function compiledModels(model: ModelFile, depts: readonly string[]): CompiledMod
   checkDenseFeatures(model);
   // One feature index for the main models, with their weights side by side in one table row per feature: the
   // models every line goes through (Bayes, stage 0's two heads, the complaint head: 7 + 1 + 6 + 1 floats) in the
-  // row's first 64-byte cache line, the department head's (complaint lines only) in the second. Reading a line's
+  // row's first 64-byte cache line, the department head's (complaint lines only) right after them, running into the
+  // second. Reading a line's
   // features for the first model brings the others' weights too; with the department head in a table of its own,
   // a complaint line paid a cache miss per feature again (about 1 µs of a real chat line's 16–22 on average).
   // Rows are numbered by the Bayes model's document frequency, most frequent first: the features most lines have
@@ -112,7 +113,7 @@ function compiledModels(model: ModelFile, depts: readonly string[]): CompiledMod
     line: new SparseBinary(model.line, index, true),
     complaint: new SparseBinary(model.complaint, index, true),
     lineDepartment: new SparseSoftmax(remapClasses(model.lineDepartment, trained, depts), index, true),
-    // After the columns above (the first 16 floats with up to 7 departments).
+    // After the columns above: with up to 7 departments, those fit the row's first 16 floats.
     department: new SparseSoftmax(remapClasses(model.department, trained, depts), index, true),
   };
   byDepts.set(key, compiled);
