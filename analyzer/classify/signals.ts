@@ -12,6 +12,7 @@ import { BayesModel } from './bayes.ts';
 import { isClauseBreak } from './breaks.ts';
 import type { FeatureIndex } from './feature-index.ts';
 import { canonical, featureLength, featureStart, GREETINGS, isDetailsOnly, namedFeature, SEED, textFeatures } from './features.ts';
+import { testAtStarts } from './first-char.ts';
 import { GOOD, INTENSIFIERS, Lexicon, type LexiconEvidence } from './lexicon.ts';
 import { RecentCache } from './recent.ts';
 import type { SparseBinary, SparseSoftmax } from './sparse-lr.ts';
@@ -125,11 +126,15 @@ const EXCLAIM = /[!！]{2,}|[?？]{2,}|😡|😤|🙄|😠|💢|气死|(?<![舒�
 // small (噪音很小, 掉发少了很多); 很干净, 很难得, 很紧凑 are praise; 不好意思 and 好不好 judge nothing.
 // 太 and the words for "somewhat" (有点小, 偏大); with the intensifiers, what says "so" before a quality (很慢, 超级贵,
 // 这么慢, 最差, 真的差).
-const SOMEWHAT = ['太', '有点', '有些', '稍微', '略', '比较', '偏'].join('|');
-const SO = [...INTENSIFIERS, '太', '好', '有点', '有些', '稍微', '略', '比较', '偏', '这么', '那么', '最', '真的'].join('|');
-const NEGATIVE_SHAPE = new RegExp(
+const SOMEWHAT_WORDS = ['太', '有点', '有些', '稍微', '略', '比较', '偏'];
+const SO_WORDS = [...INTENSIFIERS, '太', '好', '有点', '有些', '稍微', '略', '比较', '偏', '这么', '那么', '最', '真的'];
+const SOMEWHAT = SOMEWHAT_WORDS.join('|');
+const SO = SO_WORDS.join('|');
+export const NEGATIVE_SHAPE = new RegExp(
   String.raw`(?<!好)不好(?!意思)[用看吃喝穿闻]?|(?<![还未])没(?:什么|啥|有)?(?:用(?![过了完])|效果|作用)|一点(?:用|效果)都没有|(?:${SOMEWHAT})(?:低|软|薄|厚|重|响|淡|松|多)|(?<!体积|噪音|声音|误差|色差|辐射|油烟|掉发|头屑|异味|副作用|耗电|电费|瑕疵|毛病)(?:${SO})(?:小|少)(?!了很多|了不少|了好多)|(?:${SO})(?:贵|差|慢|硬(?!朗)|吵|脏|旧|臭|酸|苦|咸|干(?![净爽脆])|油(?!亮)|粘|黏|紧(?![凑致])|暗|糊|卡|烫|短|难(?!得)|麻烦)|(?:不是很|不太|不怎么|没那么|没有那么|不够)(?:好|满意|喜欢|舒服|滋润|保湿|清楚|清晰|结实|耐用|实用|合适|新鲜|甜|香|流畅|灵敏|稳定)|不建议(?:购买|买|大家)|不便宜|差(?:一些|一点|了点|点儿?)|一股[^，。,.!！?？\s]{0,6}?味|(?:质量|效果|做工|味道|音质|画质)(?:很|太|非常|比较)?一般`,
 );
+/** NEGATIVE_SHAPE.test, tried only where one of its alternatives can begin (testAtStarts): its first characters, in its order. */
+export const negativeShape = testAtStarts(NEGATIVE_SHAPE, ['不', '没', '一', ...SOMEWHAT_WORDS, ...SO_WORDS, '差', ...'质效做味音画'].map((w) => w[0]).join(''));
 // A clause that praises (物流很快, 客服也很耐心): it does not name the complaint's owner.
 const PRAISE = new RegExp(`(?:都|也)(?:可以|还行|行)|(?:${[...INTENSIFIERS, '都', '也', '还'].join('|')})(?:${['好', '快', '方便', '便宜', ...GOOD].join('|')})|好评|给力|点赞|赞|完美`);
 
@@ -342,7 +347,7 @@ export class SignalReader {
       details: isDetailsOnly(canonicalText),
       ack: ACK.test(text),
       exclaim: EXCLAIM.test(text),
-      negativeEvaluation: evidence.evaluations.length > 0 || NEGATIVE_SHAPE.test(text),
+      negativeEvaluation: evidence.evaluations.length > 0 || negativeShape(text),
       length: text.length,
       owner: parts ? this.#owner(text, tokens, parts, praised, found.escalations) : undefined,
       praiseShare: praised ? praised.filter(Boolean).length / praised.length : 0,
@@ -413,7 +418,7 @@ export class SignalReader {
     const out: boolean[] = [];
     for (const c of clauses) {
       const praise = within(full.starts.hedges, c) || PRAISE.test(c.text);
-      out.push(praise && !within(full.starts.cues, c) && !within(full.starts.evaluations, c) && !namesProblemWithin(full, c) && !NEGATIVE_SHAPE.test(c.text) && !contrasts(c.text));
+      out.push(praise && !within(full.starts.cues, c) && !within(full.starts.evaluations, c) && !namesProblemWithin(full, c) && !negativeShape(c.text) && !contrasts(c.text));
     }
     return out;
   }
