@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../eval/examples.ts';
 import { testAtStarts } from './first-char.ts';
+import { generatedTexts } from './generated-texts.ts';
 import { NEGATIVE_SHAPE, negativeShape } from './signals.ts';
-
-/** Texts of `length` up to 11 drawn from `alphabet`, the same ones every run. */
-function generated(alphabet: readonly string[], count: number): string[] {
-  let seed = 11;
-  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
-  const out: string[] = [];
-  for (let k = 0; k < count; k++) {
-    let t = '';
-    for (let n = (next() >>> 8) % 12; n > 0; n--) t += alphabet[(next() >>> 8) % alphabet.length];
-    out.push(t);
-  }
-  return out;
-}
 
 /** The pattern's own Han characters, some others, and punctuation: texts that match it often, in many places. */
 const alphabetOf = (pattern: RegExp) => [...new Set(pattern.source.match(/\p{Script=Han}/gu))].concat([...'的了人，。 !?x']);
@@ -32,7 +20,7 @@ describe('testAtStarts', () => {
 
   it('gives negativeShape the answers of NEGATIVE_SHAPE.test, on every corpus line and 20,000 generated texts', () => {
     const corpus = loadCorpus('all').flatMap((e) => [e.text, ...(e.context ?? []).map((c) => c.text)]);
-    const texts = [...corpus, ...generated(alphabetOf(NEGATIVE_SHAPE), 20_000)];
+    const texts = [...corpus, ...generatedTexts(alphabetOf(NEGATIVE_SHAPE), 20_000, 11)];
     expect(texts.filter((t) => negativeShape(t) !== NEGATIVE_SHAPE.test(t))).toEqual([]);
     // The generated texts reach the pattern: a good share of them match it.
     expect(texts.filter((t) => NEGATIVE_SHAPE.test(t)).length).toBeGreaterThan(1000);
