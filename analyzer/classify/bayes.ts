@@ -87,8 +87,9 @@ export class BayesModel {
     const offset = this.#offset;
     // The rows lie all over a table far larger than the cache, and reading them is most of this sum's time. A
     // first loop of a few instructions a row reads only each row's first column, so the processor has many of
-    // those reads under way at once (in the loop below, the work per row left room for few); the rest of the
-    // row is in the same cache line. In the same order of additions as the loop below: the same sums, bit for bit.
+    // those reads under way at once (in the loop below, the work per row left room for few); the model's other
+    // columns follow the first in memory, mostly in the same cache line. The additions are those of the loop below,
+    // in the same order: the same sums, bit for bit.
     let first = out[0]!;
     for (let k = 0; k < n; k++) first += logp[rows[k]! * stride + offset]!;
     if (!Number.isNaN(first)) {
