@@ -4,7 +4,7 @@ import { sentAtMs, type ChatMessage } from '../schemas/chat-message.ts';
 import { dlq, ok, type StepResult } from '../schemas/results.ts';
 import { NOT_A_COMPLAINT, type Classifier } from './classify/types.ts';
 import type { ConversationContext } from './context.ts';
-import { prepareLine } from './text/prepare.ts';
+import { prepareLine, type PreparedLine } from './text/prepare.ts';
 import { keyTerms } from './text/segment.ts';
 
 export interface AnalyzeDeps {
@@ -15,14 +15,66 @@ export interface AnalyzeDeps {
   now?: () => number;
 }
 
+/** A message to analyze and when the pipeline received it. */
+export interface Received {
+  message: ChatMessage;
+  receivedAt: number;
+}
+
 /**
- * One chat message → its stored form: personal data masked first (nothing unmasked goes further), then
- * normalized (NFKC, simplified script), segmented and classified. Only customer lines can be complaints.
+ * Messages analyzed in stages of this many: all of a stage's lines are masked, normalized and segmented, then all
+ * classified. Interleaved line by line, jieba's dictionary and the classifier's tables and code pushed each other
+ * out of the processor's caches: on the real JDDC lines the two steps took about 10 µs a line more together than
+ * apart (39 against 18 + 11), and staged in runs of 256 lines they took 32 (-19 %, paired runs). Each message's
+ * result is the same: classification still reads the messages one by one, in order, each with the context of
+ * those before it.
  */
+export const STAGE_LINES = 256;
+
+/** One chat message → its stored form (analyzeMessages for one). */
 export function analyzeMessage(message: ChatMessage, receivedAt: number, deps: AnalyzeDeps): StepResult<AnalyzedMessage> {
+  return analyzeMessages([{ message, receivedAt }], deps)[0]!;
+}
+
+/**
+ * Chat messages → their stored forms, one result per message in order: personal data masked first (nothing
+ * unmasked goes further), then normalized (NFKC, simplified script), segmented and classified. Only customer
+ * lines can be complaints. A message whose analysis fails is a dead letter; the others go on.
+ */
+export function analyzeMessages(items: readonly Received[], deps: AnalyzeDeps): StepResult<AnalyzedMessage>[] {
+  const out: StepResult<AnalyzedMessage>[] = [];
+  const prepared: (PreparedLine | Failed)[] = [];
+  for (let from = 0; from < items.length; from += STAGE_LINES) {
+    const to = Math.min(items.length, from + STAGE_LINES);
+    prepared.length = 0;
+    for (let i = from; i < to; i++) {
+      try {
+        prepared.push(prepareLine(items[i]!.message.text));
+      } catch (error) {
+        prepared.push(new Failed(error));
+      }
+    }
+    for (let i = from; i < to; i++) {
+      const line = prepared[i - from]!;
+      const { message, receivedAt } = items[i]!;
+      out.push(line instanceof Failed ? failed(line.error) : classified(message, receivedAt, line, deps));
+    }
+  }
+  return out;
+}
+
+/** A line whose preparation threw. */
+class Failed {
+  constructor(readonly error: unknown) {}
+}
+
+const failed = (error: unknown) => dlq(`analysis failed: ${error instanceof Error ? error.message : String(error)}`, error);
+
+/** A prepared message classified (customer lines, with their conversation so far) and made its stored row. */
+function classified(message: ChatMessage, receivedAt: number, line: PreparedLine, deps: AnalyzeDeps): StepResult<AnalyzedMessage> {
   try {
     const at = sentAtMs(message);
-    const { masked, text, script, tokens } = prepareLine(message.text);
+    const { masked, text, script, tokens } = line;
     let label = NOT_A_COMPLAINT;
     if (message.role === 'customer' && text.length > 0) {
       const context = deps.context?.before(message.conversationId, at, message.id);
@@ -58,6 +110,6 @@ export function analyzeMessage(message: ChatMessage, receivedAt: number, deps: A
       receivedAt,
     });
   } catch (error) {
-    return dlq(`analysis failed: ${(error as Error).message}`, error);
+    return failed(error);
   }
 }

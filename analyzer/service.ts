@@ -6,7 +6,7 @@ import type { Store } from '../schemas/clickhouse/store.ts';
 import { CorrectionRequest } from '../schemas/correction.ts';
 import type { Logger } from '../schemas/log.ts';
 import { silentLogger } from '../schemas/log.ts';
-import { analyzeMessage } from './analyze.ts';
+import { analyzeMessages, type Received } from './analyze.ts';
 import type { z } from 'zod';
 import type { Classifier } from './classify/types.ts';
 import { ConversationContext } from './context.ts';
@@ -94,13 +94,20 @@ export async function startAnalyzer(options: AnalyzerOptions): Promise<Analyzer>
     counters.received += batch.length;
     const ops: WriteOp[] = [];
     const dead: DeadLetter[] = [];
+    // Decoded first, then analyzed together (analyzeMessages stages the text steps for the processor's caches).
+    const records: BusRecord[] = [];
+    const items: Received[] = [];
     for (const record of batch) {
       const message = decodeOrFile(record, ChatMessage, TOPICS.messages, dead);
       if (!message) continue;
-      const analyzed = analyzeMessage(message, receivedAt(record), { classifier, calendar, context });
+      records.push(record);
+      items.push({ message, receivedAt: receivedAt(record) });
+    }
+    analyzeMessages(items, { classifier, calendar, context }).forEach((analyzed, i) => {
+      const record = records[i]!;
       if (analyzed.kind === 'ok') ops.push({ kind: 'insert', message: analyzed.value });
       else if (analyzed.kind === 'dlq') dead.push({ topic: TOPICS.messages, stage: 'analyze', reason: analyzed.reason, key: record.key, payload: payloadOf(record) });
-    }
+    });
     await Promise.all([writer.write(ops), writeDeadLetters(store, dead)]);
     counters.deadLetters += dead.length;
     if (dead.length > 0) log.warn('records sent to dead letters', { count: dead.length, first: dead[0]!.reason });
