@@ -5,6 +5,7 @@ import { ConversationContext } from './context.ts';
 import { rowLabel, type MessageRow } from './store/rows.ts';
 import type { BatchWriter, WriteOp } from './store/writer.ts';
 import { segment } from './text/segment.ts';
+import { STAGE_LINES } from './analyze.ts';
 
 export interface ReanalyzeOptions {
   store: Store;
@@ -62,16 +63,26 @@ export async function reanalyze(o: ReanalyzeOptions): Promise<ReanalyzeProgress>
       { day },
     );
     const ops: WriteOp[] = [];
-    for (const r of rows) {
-      progress.scanned++;
-      const at = Date.parse(`${r.sent_at.replace(' ', 'T')}Z`);
-      if (r.role === 'customer' && r.norm_text.length > 0 && (o.force || r.classifier_version !== o.classifier.version)) {
-        const label = o.classifier.classify({ text: r.norm_text, tokens: segment(r.norm_text), context: context.before(r.conversation_id, at, r.id) });
-        ops.push({ kind: 'relabel', id: r.id, change: { modelLabel: label, classifierVersion: o.classifier.version, taxonomyVersion: o.classifier.taxonomyVersion } });
-        const old = rowLabel(r);
-        if (r.label_source !== 'correction' && (old.complaint !== label.complaint || old.department !== label.department)) progress.changed++;
+    const retag = (r: Row) => r.role === 'customer' && r.norm_text.length > 0 && (o.force || r.classifier_version !== o.classifier.version);
+    // Segmented STAGE_LINES rows at a time before they are classified, as the analyzer does (analyze.ts).
+    const tokens: (string[] | undefined)[] = [];
+    for (let from = 0; from < rows.length; from += STAGE_LINES) {
+      const to = Math.min(rows.length, from + STAGE_LINES);
+      tokens.length = 0;
+      for (let k = from; k < to; k++) tokens.push(retag(rows[k]!) ? segment(rows[k]!.norm_text) : undefined);
+      for (let k = from; k < to; k++) {
+        const r = rows[k]!;
+        progress.scanned++;
+        const at = Date.parse(`${r.sent_at.replace(' ', 'T')}Z`);
+        const words = tokens[k - from];
+        if (words) {
+          const label = o.classifier.classify({ text: r.norm_text, tokens: words, context: context.before(r.conversation_id, at, r.id) });
+          ops.push({ kind: 'relabel', id: r.id, change: { modelLabel: label, classifierVersion: o.classifier.version, taxonomyVersion: o.classifier.taxonomyVersion } });
+          const old = rowLabel(r);
+          if (r.label_source !== 'correction' && (old.complaint !== label.complaint || old.department !== label.department)) progress.changed++;
+        }
+        context.remember(r.conversation_id, { role: r.role, text: r.norm_text, at, id: r.id });
       }
-      context.remember(r.conversation_id, { role: r.role, text: r.norm_text, at, id: r.id });
     }
     if (ops.length > 0) {
       const outcomes = await o.writer.write(ops);

@@ -13,7 +13,8 @@ import { loadTaxonomy } from '../../schemas/taxonomy.ts';
 import { createClassifier } from '../classify/index.ts';
 import { ConversationContext } from '../context.ts';
 import { NOT_A_COMPLAINT, type ContextLine } from '../classify/types.ts';
-import { prepareContextText, prepareLine } from '../text/prepare.ts';
+import { prepareContextText, prepareLine, type PreparedLine } from '../text/prepare.ts';
+import { STAGE_LINES } from '../analyze.ts';
 
 const ROLES = new Set(['customer', 'agent', 'system']);
 
@@ -77,31 +78,40 @@ async function main(): Promise<void> {
     buffer = '';
     if (!process.stdout.write(chunk)) await new Promise<void>((r) => process.stdout.once('drain', () => r()));
   };
+  // Lines are read STAGE_LINES at a time: prepared (masked, normalized, segmented) together, then classified in
+  // order, as the analyzer does (analyze.ts). Output is written in 64 KB chunks and at the end.
+  const pending: { lineNo: number; parsed: InputLine | string }[] = [];
+  const run = () => {
+    const prepared = pending.map((p) => (typeof p.parsed === 'string' ? undefined : prepareLine(p.parsed.text)));
+    pending.forEach((p, k) => (buffer += `${JSON.stringify(judged(p.lineNo, p.parsed, prepared[k]))}\n`));
+    pending.length = 0;
+  };
+  const judged = (n: number, parsed: InputLine | string, line: PreparedLine | undefined) => {
+    if (typeof parsed === 'string' || !line) return { line: n, error: parsed };
+    const key = String(parsed.id);
+    const context = parsed.context ?? (parsed.conversationId !== undefined ? conversations.before(parsed.conversationId, n, key) : undefined);
+    const c = parsed.role === 'customer' && line.text.length > 0 ? classifier.classify({ text: line.text, tokens: line.tokens, context }) : NOT_A_COMPLAINT;
+    if (parsed.conversationId !== undefined) conversations.remember(parsed.conversationId, { role: parsed.role, text: line.text, at: n, id: key });
+    return {
+      id: parsed.id,
+      complaint: c.complaint,
+      department: c.department,
+      departments: c.departments,
+      confidence: c.confidence,
+      subTopic: c.subTopic,
+      evidence: c.evidence,
+      contextEvidence: c.contextEvidence,
+    };
+  };
   for await (const raw of rl) {
     lineNo++;
     // A file saved by Excel or Notepad starts with a byte-order mark; it is not part of the first line's JSON.
-    const parsed = parseLine(lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw);
-    if (typeof parsed === 'string') {
-      buffer += `${JSON.stringify({ line: lineNo, error: parsed })}\n`;
-    } else {
-      const line = prepareLine(parsed.text);
-      const key = String(parsed.id);
-      const context = parsed.context ?? (parsed.conversationId !== undefined ? conversations.before(parsed.conversationId, lineNo, key) : undefined);
-      const c = parsed.role === 'customer' && line.text.length > 0 ? classifier.classify({ text: line.text, tokens: line.tokens, context }) : NOT_A_COMPLAINT;
-      if (parsed.conversationId !== undefined) conversations.remember(parsed.conversationId, { role: parsed.role, text: line.text, at: lineNo, id: key });
-      buffer += `${JSON.stringify({
-        id: parsed.id,
-        complaint: c.complaint,
-        department: c.department,
-        departments: c.departments,
-        confidence: c.confidence,
-        subTopic: c.subTopic,
-        evidence: c.evidence,
-        contextEvidence: c.contextEvidence,
-      })}\n`;
-    }
+    pending.push({ lineNo, parsed: parseLine(lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw) });
+    if (pending.length < STAGE_LINES) continue;
+    run();
     if (buffer.length > 64 * 1024) await flush();
   }
+  run();
   await flush();
 }
 

@@ -35,6 +35,22 @@ describe('npm run classify (CONTRACTS.md)', () => {
     }
   }, 60_000);
 
+  it('keeps every answer on its own line over a long input (read and prepared in stages of lines)', async () => {
+    // 700 lines: complaints, small talk and bad lines at positions that fall on both sides of the stages.
+    const kind = (i: number) => (i % 97 === 5 ? 'bad' : i % 50 === 7 ? 'complaint' : 'chat');
+    const input = Array.from({ length: 700 }, (_, i) =>
+      kind(i) === 'bad' ? '{oops' : JSON.stringify({ id: `L${i}`, text: kind(i) === 'complaint' ? '发货太慢了 一个星期了还没发' : '你好 在吗' }),
+    );
+    const r = await classify(`${input.join('\n')}\n`);
+    expect(r.code).toBe(0);
+    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out).toHaveLength(700);
+    out.forEach((o, i) => {
+      if (kind(i) === 'bad') expect(o).toMatchObject({ line: i + 1 });
+      else expect(o).toMatchObject({ id: `L${i}`, complaint: kind(i) === 'complaint' });
+    });
+  }, 60_000);
+
   it('reads a file saved with a byte-order mark and Windows line ends', async () => {
     const input = `\uFEFF${JSON.stringify({ id: 'a', text: '发货太慢了 一个星期了还没发' })}\r\n${JSON.stringify({ id: 'b', text: '谢谢' })}\r\n`;
     const r = await classify(input);

@@ -69,6 +69,34 @@ describe('re-analysis', () => {
     expect((await stats()).complaints).toBe(4);
   });
 
+  it('gives every line of a long day its own words and its conversation so far, over the segmenting stages', async () => {
+    // 300 lines in three conversations: more than one stage of STAGE_LINES rows is segmented before it is classified.
+    const lines = Array.from({ length: 300 }, (_, i) =>
+      message({ id: `long-${i}`, conversationId: `long-c${i % 3}`, sentAt: new Date(Date.parse('2026-04-05T09:00:00+08:00') + i * 60_000).toISOString(), text: `第${i}次问 快递到哪了` }),
+    );
+    await postJson(server.url, lines);
+    const seen: { text: string; tokens: string; context: number }[] = [];
+    const recording: Classifier = {
+      version: 'test-long',
+      taxonomyVersion: 'test',
+      classify(input) {
+        seen.push({ text: input.text, tokens: input.tokens.join(''), context: input.context?.length ?? 0 });
+        return { complaint: false, department: null, departments: [], confidence: 0.9, subTopic: null, evidence: [], contextEvidence: [] };
+      },
+    };
+    const p = await reanalyze({ store: server.pipeline.store, writer: server.pipeline.analyzer.writer, classifier: recording, from: '2026-04-05', to: '2026-04-05' });
+    expect(p.retagged).toBe(300);
+    expect(seen).toHaveLength(300);
+    // Rows come by conversation, then time: the k-th line of a conversation sees min(k, 8) lines before it (the
+    // two opening customer lines and the six most recent), and the words of its own text.
+    seen.forEach((s, n) => {
+      const k = n % 100;
+      expect(s.text).toBe(`第${(n - k) / 100 + 3 * k}次问 快递到哪了`);
+      expect(s.tokens).toBe(s.text.replace(/ /g, ''));
+      expect(s.context).toBe(Math.min(k, 8));
+    });
+  });
+
   it('is reachable over HTTP for a running server', async () => {
     const r = await fetch(`${server.url}/api/reanalyze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: '2026-04-01', to: '2026-04-03' }) });
     expect(r.status).toBe(200);
