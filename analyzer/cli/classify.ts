@@ -83,11 +83,13 @@ async function main(): Promise<void> {
   const pending: { lineNo: number; parsed: InputLine | string }[] = [];
   const run = () => {
     const prepared = pending.map((p) => (typeof p.parsed === 'string' ? undefined : prepareLine(p.parsed.text)));
-    pending.forEach((p, k) => (buffer += `${JSON.stringify(judged(p.lineNo, p.parsed, prepared[k]))}\n`));
+    pending.forEach((p, k) => {
+      const out = typeof p.parsed === 'string' ? { line: p.lineNo, error: p.parsed } : judged(p.lineNo, p.parsed, prepared[k]!);
+      buffer += `${JSON.stringify(out)}\n`;
+    });
     pending.length = 0;
   };
-  const judged = (n: number, parsed: InputLine | string, line: PreparedLine | undefined) => {
-    if (typeof parsed === 'string' || !line) return { line: n, error: parsed };
+  const judged = (n: number, parsed: InputLine, line: PreparedLine) => {
     const key = String(parsed.id);
     const context = parsed.context ?? (parsed.conversationId !== undefined ? conversations.before(parsed.conversationId, n, key) : undefined);
     const c = parsed.role === 'customer' && line.text.length > 0 ? classifier.classify({ text: line.text, tokens: line.tokens, context }) : NOT_A_COMPLAINT;
