@@ -73,7 +73,10 @@ const WARM_LINES = 50_000;
  * µs per line of classifying `lines` as the pipeline meets them: each line once, in order, by a classifier that
  * has not seen them. The classifier keeps its reading of recent lines (the next line of a conversation reads
  * them as context), so passing the same lines again would time cache hits; every pass here gets a new
- * classifier instead. Median of at least 5 passes and WARM_LINES / 10 lines.
+ * classifier instead. The figure is the mean over at least 5 passes and WARM_LINES lines, garbage collection
+ * included: a pass during which V8 collects runs far slower than the others (on the 2,340 real JDDC lines 22–26 µs
+ * a line after a scavenge, 37–39 with a mark-compact, against 14–17), so a median over a few passes left the
+ * collector's cost out or in by chance (the median of 5 passes ranged 14–19 µs between runs of the same code).
  *
  * The code is warmed up first on WARM_LINES lines, as a running pipeline's is after its first seconds: V8
  * optimizes the classifier's functions over the first tens of thousands of lines. On the 2,340 real JDDC lines
@@ -89,9 +92,10 @@ function perLineUnseen<T>(items: readonly T[], fresh: () => Classifier, run: (c:
   };
   const firstPass = pass();
   for (let warmed = items.length; warmed < WARM_LINES; warmed += items.length) pass();
-  const ts: number[] = [];
-  for (let r = 0, timed = 0; r < 5 || timed < WARM_LINES / 10; r++, timed += items.length) ts.push(pass());
-  return { steady: median(ts), firstPass };
+  let sum = 0;
+  let r = 0;
+  for (let timed = 0; r < 5 || timed < WARM_LINES; r++, timed += items.length) sum += pass();
+  return { steady: sum / r, firstPass };
 }
 
 /** Classifies each of `items` in order (a pass of perLineUnseen). */
@@ -262,7 +266,7 @@ async function main() {
         [
           '',
           `messages                         ${result.messages.toLocaleString('en')} (demo chats, seed 7; customer lines of ${analyzer.meanChars} characters on average)`,
-          `analyzer µs/message              ${analyzer.usPerMessage}  (the pipeline's step: mask, normalize, segment, classify, stored row, the text steps staged ${STAGE_LINES} lines at a time; alone: mask ${analyzer.usMask}, normalize ${analyzer.usNormalize}, segment ${analyzer.usSegment}, classify ${analyzer.usClassifyOnly}; classify target ≤ 20; lines unseen by the classifier, after a warm-up of ${WARM_LINES.toLocaleString('en')} lines; varies ±25 % run to run with the machine, bare jieba alike)`,
+          `analyzer µs/message              ${analyzer.usPerMessage}  (the pipeline's step: mask, normalize, segment, classify, stored row, the text steps staged ${STAGE_LINES} lines at a time; alone: mask ${analyzer.usMask}, normalize ${analyzer.usNormalize}, segment ${analyzer.usSegment}, classify ${analyzer.usClassifyOnly}; classify target ≤ 20; lines unseen by the classifier, after a warm-up of ${WARM_LINES.toLocaleString('en')} lines, the mean over at least as many again, garbage collection included; varies ±25 % run to run with the machine, bare jieba alike)`,
           `  vs bare jieba segmentation     ${analyzer.classificationVsJieba}×  (jieba ${analyzer.usBareJieba} µs/line; classification alone ${analyzer.classifyOnlyVsJieba}×; target ≤ 3×)`,
           analyzerReal ? `analyzer µs/message, real JDDC   ${analyzerReal.usPerMessage}  (classify ${analyzerReal.usClassifyOnly}, target ≤ 20; ${analyzerReal.lines} customer lines of ${analyzerReal.meanChars} characters on average; ${analyzerReal.classificationVsJieba}× jieba)` : 'analyzer on real text            skipped (../shared/data not found)',
           ...(analyzerReal ? [`  classify in the conversation    ${analyzerReal.usClassifyInConversation}  (the same lines with their earlier turns as context, as the pipeline reads them; ${round(analyzerReal.usClassifyInConversation / analyzerReal.usBareJieba)}× jieba; first pass, code not yet optimized: ${analyzerReal.usClassifyInConversationFirstPass})`] : []),
