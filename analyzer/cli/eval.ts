@@ -148,6 +148,12 @@ function byCategory(name: string, r: Stratified): string {
   ].join('\n');
 }
 
+/** A difference of two rates in points, signed (+3.5 points: the first is higher); −0.0 prints as 0.0. */
+function points(diff: number): string {
+  const x = Math.round(1000 * diff) / 10;
+  return `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(1)} points`;
+}
+
 /** The issue's targets next to what was measured. */
 function targets(reports: Record<string, Report>, mixes: Record<string, Stratified>): string {
   const lines = ['== targets (issue #4): complaint F1 ≥ 95 %, acceptable primary ≥ 92 % of complaints, traditional within 2 points of simplified'];
@@ -156,13 +162,13 @@ function targets(reports: Record<string, Report>, mixes: Record<string, Stratifi
   for (const [name, r] of Object.entries(reports)) {
     if (!/^corpus|^demo/.test(name) && !TARGET_SETS.includes(name)) continue;
     const s = r.byScript.simplified, t = r.byScript.traditional;
-    const gap = s && t && t.n >= 30 && !name.includes('converted') ? `; its traditional lines − its simplified lines (not the same lines) F1 ${(100 * (t.complaintF1 - s.complaintF1)).toFixed(1)} points` : '';
+    const gap = s && t && t.n >= 30 && !name.includes('converted') ? `; its traditional lines − its simplified lines (not the same lines) F1 ${points(t.complaintF1 - s.complaintF1)}` : '';
     lines.push(`  ${name.padEnd(48)} F1 ${pct(r.complaint.f1)} ${ok(r.complaint.f1, 0.95)}  acceptable primary ${pct(r.primaryAcceptable.rate)} ${ok(r.primaryAcceptable.rate, 0.92)} (${pct(r.primaryAcceptableWhenFlagged.rate)} of flagged)${gap}`);
   }
   for (const [name, r] of Object.entries(mixes)) {
     lines.push(`  ${name.padEnd(48)} F1 ${pct(r.complaintF1)} ${ok(r.complaintF1, 0.95)} (95 % interval ${interval(r.interval.complaintF1)})  acceptable primary ${pct(r.primaryAcceptable)} ${ok(r.primaryAcceptable, 0.92)} (${interval(r.interval.primaryAcceptable)})`);
   }
-  const gap = (a?: Report, b?: Report) => (a && b ? `${(100 * (b.complaint.f1 - a.complaint.f1)).toFixed(1)} points F1, ${(100 * (b.primaryAcceptable.rate - a.primaryAcceptable.rate)).toFixed(1)} points acceptable primary` : undefined);
+  const gap = (a?: Report, b?: Report) => (a && b ? `${points(b.complaint.f1 - a.complaint.f1)} F1, ${points(b.primaryAcceptable.rate - a.primaryAcceptable.rate)} acceptable primary` : undefined);
   const corpusGap = Object.keys(reports).find((k) => k.endsWith('simplified lines'));
   const corpusConverted = Object.keys(reports).find((k) => k.endsWith('converted to traditional') && k.startsWith('corpus'));
   const g1 = gap(reports[corpusGap ?? ''], reports[corpusConverted ?? '']);
