@@ -10,8 +10,14 @@ class RecordingClassifier implements Classifier {
   readonly version = 'recording';
   readonly taxonomyVersion = 'test';
   readonly calls: ClassifierInput[] = [];
+  /** What was read ahead and classified, in order: `ahead <texts>` and `classify <text>`. */
+  readonly events: string[] = [];
+  readAhead(lines: readonly Pick<ClassifierInput, 'text' | 'tokens'>[]) {
+    this.events.push(`ahead ${lines.map((l) => l.text).join('|')}`);
+  }
   classify(input: ClassifierInput) {
     this.calls.push(input);
+    this.events.push(`classify ${input.text}`);
     const broken = [...(input.context ?? []).map((c) => c.text), input.text].some((t) => t.includes('坏'));
     return broken ? { ...NOT_A_COMPLAINT, complaint: true, department: 'product', departments: ['product'], confidence: 0.9 } : NOT_A_COMPLAINT;
   }
@@ -64,6 +70,19 @@ describe('analyzeMessages', () => {
     expect(labels.filter(Boolean).length).toBeGreaterThan(labels.filter((l, k) => l && items[k]!.message.text.startsWith('東西')).length);
     const first = staged.find((r) => r.kind === 'ok' && r.value.text.startsWith('東西'));
     expect(first?.kind === 'ok' && first.value.normalizedText).toMatch(/^东西坏了 订单/);
+  });
+
+  it('lets the classifier read ahead each stage\'s customer lines before it classifies them', () => {
+    const items = messages();
+    const classifier = new RecordingClassifier();
+    const results = analyzeMessages(items, { classifier, calendar, context: new ConversationContext(), now: () => 0 });
+    const expected: string[] = [];
+    for (let from = 0; from < items.length; from += STAGE_LINES) {
+      const stage = results.slice(from, from + STAGE_LINES).flatMap((r) => (r.kind === 'ok' && r.value.role === 'customer' ? [r.value.normalizedText] : []));
+      expected.push(`ahead ${stage.join('|')}`, ...stage.map((t) => `classify ${t}`));
+    }
+    expect(classifier.events).toEqual(expected);
+    expect(expected.filter((e) => e.startsWith('ahead')).length).toBe(3);
   });
 
   it('files a message whose text cannot be prepared as a dead letter, and goes on with the others', () => {

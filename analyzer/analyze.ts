@@ -22,8 +22,8 @@ export interface Received {
 }
 
 /**
- * Messages analyzed in stages of this many: all of a stage's lines are masked, normalized and segmented, then all
- * classified. Interleaved line by line, jieba's dictionary and the classifier's tables and code pushed each other
+ * Messages analyzed in stages of this many: all of a stage's lines are masked, normalized and segmented, the
+ * classifier reads ahead what it can of the customer lines (Classifier.readAhead), then all are classified. Interleaved line by line, jieba's dictionary and the classifier's tables and code pushed each other
  * out of the processor's caches: on the real JDDC lines the two steps took about 10 µs a line more together than
  * apart (39 against 18 + 11), and staged in runs of 256 lines they took 32 (-19 %, paired runs). Each message's
  * result is the same: classification still reads the messages one by one, in order, each with the context of
@@ -52,6 +52,18 @@ export function analyzeMessages(items: readonly Received[], deps: AnalyzeDeps): 
         prepared.push(prepareLine(items[i]!.message.text));
       } catch (error) {
         prepared.push(new Failed(error));
+      }
+    }
+    if (deps.classifier.readAhead) {
+      const customer: PreparedLine[] = [];
+      for (let i = from; i < to; i++) {
+        const line = prepared[i - from]!;
+        if (!(line instanceof Failed) && items[i]!.message.role === 'customer') customer.push(line);
+      }
+      try {
+        deps.classifier.readAhead(customer);
+      } catch {
+        // Only a head start: each line's own classification meets the same error and files that line alone.
       }
     }
     for (let i = from; i < to; i++) {

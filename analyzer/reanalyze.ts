@@ -64,12 +64,18 @@ export async function reanalyze(o: ReanalyzeOptions): Promise<ReanalyzeProgress>
     );
     const ops: WriteOp[] = [];
     const retag = (r: Row) => r.role === 'customer' && r.norm_text.length > 0 && (o.force || r.classifier_version !== o.classifier.version);
-    // Segmented STAGE_LINES rows at a time before they are classified, as the analyzer does (analyze.ts).
+    // Segmented STAGE_LINES rows at a time, read ahead by the classifier, then classified, as the analyzer does (analyze.ts).
     const tokens: (string[] | undefined)[] = [];
     for (let from = 0; from < rows.length; from += STAGE_LINES) {
       const to = Math.min(rows.length, from + STAGE_LINES);
       tokens.length = 0;
-      for (let k = from; k < to; k++) tokens.push(retag(rows[k]!) ? segment(rows[k]!.norm_text) : undefined);
+      const ahead: { text: string; tokens: string[] }[] = [];
+      for (let k = from; k < to; k++) {
+        const words = retag(rows[k]!) ? segment(rows[k]!.norm_text) : undefined;
+        tokens.push(words);
+        if (words) ahead.push({ text: rows[k]!.norm_text, tokens: words });
+      }
+      o.classifier.readAhead?.(ahead);
       for (let k = from; k < to; k++) {
         const r = rows[k]!;
         progress.scanned++;

@@ -376,3 +376,25 @@ describe('HybridClassifier (the committed model)', () => {
     expect(run('都五天了还没发货', [], c).department).toBe('warehouse');
   });
 });
+
+describe('HybridClassifier.readAhead', () => {
+  it('leaves every judgement as it is: corpus lines in their conversations, read ahead in stages of 256, judge as one by one', async () => {
+    const { loadCorpus } = await import('../eval/examples.ts');
+    const { inputOf } = await import('./input.ts');
+    // Sessions first (lines with context), then lines alone: 1,200 lines, some texts repeated.
+    const examples = loadCorpus('test');
+    const inputs = [...examples.filter((e) => e.context?.length), ...examples.filter((e) => !e.context?.length)].slice(0, 1200).map((e) => inputOf(e));
+    expect(inputs.filter((i) => i.context?.length).length).toBeGreaterThan(300);
+    const oneByOne = new HybridClassifier(taxonomy, model);
+    const plain = inputs.map((i) => oneByOne.classify(i));
+    const staged = new HybridClassifier(taxonomy, model);
+    const ahead = [];
+    for (let k = 0; k < inputs.length; k += 256) {
+      const stage = inputs.slice(k, k + 256);
+      staged.readAhead(stage);
+      for (const i of stage) ahead.push(staged.classify(i));
+    }
+    expect(ahead).toEqual(plain);
+    expect(plain.filter((c) => c.complaint).length).toBeGreaterThan(200);
+  }, 30_000);
+});

@@ -437,15 +437,20 @@ export class SignalReader {
     return own ? this.view(ownText, own.flatMap((c) => clauseTokens(c, tokens)), false) : undefined;
   }
 
+  /** The view of a line about to be classified, cached by text: the next lines of its conversation read it as context. */
+  lineView(text: string, tokens: readonly string[]): LineView {
+    return this.#cache.get(text) ?? this.#cache.set(text, this.view(text, tokens));
+  }
+
   /** Views of context lines repeat (each later line of a conversation sees them again): cached by text. */
   contextView(text: string): LineView {
     return this.#cache.get(text) ?? this.#cache.set(text, this.view(text, segment(text)));
   }
 
   read(input: ClassifierInput): Signals {
-    // Cached: the next line of the conversation will read this one as its context.
+    // Cached: the next line of the conversation will read this one as its context (and a read-ahead may have made it).
     // (No closures on this path: it runs for every line, and tsx names every closure made.)
-    const line = this.#cache.get(input.text) ?? this.#cache.set(input.text, this.view(input.text, input.tokens));
+    const line = this.lineView(input.text, input.tokens);
     const previous: LineView[] = [];
     let agent: LexiconView | undefined;
     let agentText = '';

@@ -22,6 +22,14 @@ export interface Classifier {
   readonly version: string;
   readonly taxonomyVersion: string;
   classify(input: ClassifierInput): Classification;
+  /**
+   * Optional read-ahead: whatever can be read of these customer lines before they are classified, in order, with
+   * their conversations (HybridClassifier: each line's view, which does not depend on the conversation, kept by
+   * text). The pipeline calls it for a stage of lines, then classifies them one by one; the judgements are the same
+   * with or without it. Done line by line between classifications, that reading and the rest of classification
+   * pushed each other's tables out of the processor's caches.
+   */
+  readAhead?(lines: readonly Pick<ClassifierInput, 'text' | 'tokens'>[]): void;
 }
 
 export const NOT_A_COMPLAINT: Classification = Object.freeze({

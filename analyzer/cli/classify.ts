@@ -78,11 +78,12 @@ async function main(): Promise<void> {
     buffer = '';
     if (!process.stdout.write(chunk)) await new Promise<void>((r) => process.stdout.once('drain', () => r()));
   };
-  // Lines are read STAGE_LINES at a time: prepared (masked, normalized, segmented) together, then classified in
-  // order, as the analyzer does (analyze.ts). Output is written in 64 KB chunks and at the end.
+  // Lines are read STAGE_LINES at a time: prepared (masked, normalized, segmented) together, read ahead by the
+  // classifier, then classified in order, as the analyzer does (analyze.ts). Output is written in 64 KB chunks and at the end.
   const pending: { lineNo: number; parsed: InputLine | string }[] = [];
   const run = () => {
     const prepared = pending.map((p) => (typeof p.parsed === 'string' ? undefined : prepareLine(p.parsed.text)));
+    classifier.readAhead?.(prepared.filter((line, k): line is PreparedLine => line !== undefined && (pending[k]!.parsed as InputLine).role === 'customer'));
     pending.forEach((p, k) => {
       const out = typeof p.parsed === 'string' ? { line: p.lineNo, error: p.parsed } : judged(p.lineNo, p.parsed, prepared[k]!);
       buffer += `${JSON.stringify(out)}\n`;

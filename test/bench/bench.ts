@@ -98,9 +98,16 @@ function perLineUnseen<T>(items: readonly T[], fresh: () => Classifier, run: (c:
   return { steady: sum / r, firstPass };
 }
 
-/** Classifies each of `items` in order (a pass of perLineUnseen). */
+/**
+ * Classifies `items` in order as the pipeline does (a pass of perLineUnseen): STAGE_LINES at a time, each stage read
+ * ahead by the classifier first (Classifier.readAhead).
+ */
 function classifyEach(c: Classifier, items: readonly ClassifierInput[]): void {
-  for (const item of items) c.classify(item);
+  for (let k = 0; k < items.length; k += STAGE_LINES) {
+    const stage = items.slice(k, k + STAGE_LINES);
+    c.readAhead?.(stage);
+    for (const item of stage) c.classify(item);
+  }
 }
 
 const CALENDAR = new BusinessCalendar('Asia/Shanghai');
