@@ -295,8 +295,8 @@ export class SignalReader {
     return { evidence, lex, sub, lexicon };
   }
 
-  /** The model's and the lexicon's view of one normalized line. */
-  view(text: string, tokens: readonly string[], clauses = true): LineView {
+  /** The model's and the lexicon's view of one normalized line (`found`: the lexicon's evidence, when read ahead). */
+  view(text: string, tokens: readonly string[], clauses = true, found: LexiconEvidence = this.lexicon.find(text)): LineView {
     const canonicalText = canonical(text);
     const parts = clauses ? splitClauses(text, tokens) : undefined;
     // A line of two clauses or more has clauses whose features are its own, by position: the Bayes model scores
@@ -308,7 +308,6 @@ export class SignalReader {
     const at = this.#at;
     const count = this.withoutText ? 0 : textFeatures(canonicalText, tokens, this.#features, spans ? at : undefined);
     const features = this.#features.slice(0, count);
-    const found = this.lexicon.find(text);
     const { evidence, lex, sub, lexicon } = this.lexiconView(text, found);
     const D = this.departments.length;
     const sparse = lexicon.length > 0 ? features.concat(lexicon) : features;
@@ -440,6 +439,24 @@ export class SignalReader {
   /** The view of a line about to be classified, cached by text: the next lines of its conversation read it as context. */
   lineView(text: string, tokens: readonly string[]): LineView {
     return this.#cache.get(text) ?? this.#cache.set(text, this.view(text, tokens));
+  }
+
+  /**
+   * The views of a stage of lines about to be classified (HybridClassifier.readAhead), kept by text. The lexicon
+   * reads all of the stage's new lines first, then the rest of each view is built: the lexicon's automaton, and the
+   * feature index and weight tables the rest reads, each stay in the processor's caches through the stage (real
+   * chat lines: about 6 % less time alone, 5 % in conversation, against building each view whole).
+   */
+  readAhead(lines: readonly { text: string; tokens: readonly string[] }[]): void {
+    const todo: { text: string; tokens: readonly string[] }[] = [];
+    const seen = new Set<string>();
+    for (const l of lines) {
+      if (l.text.length === 0 || seen.has(l.text) || this.#cache.get(l.text) !== undefined) continue;
+      seen.add(l.text);
+      todo.push(l);
+    }
+    const found = todo.map((l) => this.lexicon.find(l.text));
+    for (let k = 0; k < todo.length; k++) this.#cache.set(todo[k]!.text, this.view(todo[k]!.text, todo[k]!.tokens, true, found[k]));
   }
 
   /** Views of context lines repeat (each later line of a conversation sees them again): cached by text. */
