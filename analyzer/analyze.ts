@@ -32,11 +32,6 @@ export interface Received {
  */
 export const STAGE_LINES = 256;
 
-/** One chat message → its stored form (analyzeMessages for one). */
-export function analyzeMessage(message: ChatMessage, receivedAt: number, deps: AnalyzeDeps): StepResult<AnalyzedMessage> {
-  return analyzeMessages([{ message, receivedAt }], deps)[0]!;
-}
-
 /**
  * Chat messages → their stored forms, one result per message in order: personal data masked first (nothing
  * unmasked goes further), then normalized (NFKC, simplified script), segmented and classified. Only customer

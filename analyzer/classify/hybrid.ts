@@ -91,9 +91,9 @@ function compiledModels(model: ModelFile, depts: readonly string[]): CompiledMod
   // One feature index for the main models, with their weights side by side in one table row per feature: the
   // models every line goes through (Bayes, stage 0's two heads, the complaint head: 7 + 1 + 6 + 1 floats) in the
   // row's first 64-byte cache line, the department head's (complaint lines only) right after them, running into the
-  // second. Reading a line's
-  // features for the first model brings the others' weights too; with the department head in a table of its own,
-  // a complaint line paid a cache miss per feature again (about 1 µs of a real chat line's 16–22 on average).
+  // second. Reading a line's features for the first model brings the others' weights too; with the department head
+  // in a table of its own, a complaint line paid a cache miss per feature again (about 1 µs of a real chat line's
+  // 16–22 on average).
   // Rows are numbered by the Bayes model's document frequency, most frequent first: the features most lines have
   // share the table's first pages and stay in cache. The sub-topic model (38 classes, complaint lines only) keeps
   // its own index, ordered the same way, so its weights are not laid out over rows it does not know. The shared
