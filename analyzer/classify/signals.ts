@@ -82,7 +82,6 @@ interface ViewDraft {
   spans: readonly Clause[] | undefined;
   /** Where each feature comes from (textFeatures' `at`), when the line has spans. */
   at: number[];
-  count: number;
   features: number[];
   lexiconView: LexiconView;
   sparse: number[];
@@ -312,9 +311,9 @@ export class SignalReader {
     return { evidence, lex, sub, lexicon };
   }
 
-  /** The model's and the lexicon's view of one normalized line (`found`: the lexicon's evidence, when read ahead). */
-  view(text: string, tokens: readonly string[], clauses = true, found: LexiconEvidence = this.lexicon.find(text)): LineView {
-    return this.#finish(this.#draft(text, tokens, clauses, found, false));
+  /** The model's and the lexicon's view of one normalized line. */
+  view(text: string, tokens: readonly string[], clauses = true): LineView {
+    return this.#finish(this.#draft(text, tokens, clauses, this.lexicon.find(text), false));
   }
 
   /**
@@ -335,19 +334,19 @@ export class SignalReader {
     const features = this.#features.slice(0, count);
     const lexiconView = this.lexiconView(text, found);
     const sparse = lexiconView.lexicon.length > 0 ? features.concat(lexiconView.lexicon) : features;
-    return { text, tokens, found, canonicalText, parts, spans, at, count, features, lexiconView, sparse, rows: this.bayes.index.rowList(sparse) };
+    return { text, tokens, found, canonicalText, parts, spans, at, features, lexiconView, sparse, rows: this.bayes.index.rowList(sparse) };
   }
 
   /** A view's second half: the Bayes model's scores of the line and its clauses, and the line's shape. */
   #finish(d: ViewDraft): LineView {
-    const { text, tokens, found, canonicalText, parts, spans, at, count, features, sparse, rows } = d;
+    const { text, tokens, found, canonicalText, parts, spans, at, features, sparse, rows } = d;
     const { evidence, lex, sub, lexicon } = d.lexiconView;
     const D = this.departments.length;
     const rowsIndex = this.bayes.index;
     // The Bayes model reads the text only; the heads weigh the lexicon's evidence themselves.
     const nb = this.bayes.scoresOfRowList(rows, features.length, this.#lineScores);
     const nbComplaint = Math.max(-30, Math.min(30, complaintLogOdds(nb)));
-    const nbClause = spans ? this.#clauseNbOfRows(spans, at, count, rows) : parts && !this.withoutText ? this.#clauseNb(parts, tokens, nbComplaint) : nbComplaint;
+    const nbClause = spans ? this.#clauseNbOfRows(spans, at, features.length, rows) : parts && !this.withoutText ? this.#clauseNb(parts, tokens, nbComplaint) : nbComplaint;
     const nbDept = new Float64Array(D);
     let dmax = -Infinity;
     for (let i = 0; i < D; i++) {
